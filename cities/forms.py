@@ -1,0 +1,51 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .enums import MembershipStatus
+from .models import City, Membership
+
+
+class MembershipRequestForm(forms.ModelForm):
+    city = forms.ModelChoiceField(
+        label=_("City"),
+        queryset=City.objects.active().order_by("country", "name"),
+        empty_label=_("Choose a city"),
+        error_messages={"invalid_choice": _("Choose one of the member cities.")},
+    )
+
+    class Meta:
+        model = Membership
+        fields = ["city", "role", "message"]
+        help_texts = {
+            "role": _("What you do for the city in the Alliance."),
+            "message": _("Optional: a few words for the city's coordinators."),
+        }
+        widgets = {"message": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_city(self):
+        city = self.cleaned_data["city"]
+        live = Membership.objects.filter(
+            user=self.user,
+            city=city,
+            status__in=[MembershipStatus.PENDING, MembershipStatus.APPROVED],
+        ).first()
+        if live is not None:
+            if live.status == MembershipStatus.APPROVED:
+                raise forms.ValidationError(_("You are already a member of this city."))
+            raise forms.ValidationError(_("Your request to join this city is already pending."))
+        return city
+
+    def validate_unique(self):
+        # The user is not a form field: the clean_city check above covers the constraint.
+        pass
+
+
+class MembershipDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[("approve", _("Approve")), ("reject", _("Reject"))],
+        error_messages={"invalid_choice": _("Choose to approve or reject the request.")},
+    )

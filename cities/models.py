@@ -1,0 +1,143 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .enums import Country, MembershipRole, MembershipStatus
+
+
+class CityQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class City(models.Model):
+    """A member city of the Alliance (or the body that joined on its behalf)."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    local_name = models.CharField(_("local name"), max_length=120)
+    country = models.CharField(_("country"), max_length=2, choices=Country.choices)
+    region = models.CharField(_("region"), max_length=120, blank=True)
+    population = models.PositiveIntegerField(_("approximate population"), null=True, blank=True)
+    population_note = models.CharField(_("population note"), max_length=120, blank=True)
+    member_body = models.CharField(_("member body"), max_length=200)
+    national_network = models.CharField(_("national network"), max_length=200, blank=True)
+    latitude = models.DecimalField(_("latitude"), max_digits=8, decimal_places=5)
+    longitude = models.DecimalField(_("longitude"), max_digits=8, decimal_places=5)
+    photo = models.ImageField(_("photo"), upload_to="cities/", blank=True)
+    photo_alt = models.CharField(
+        _("photo description"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the photo for people who cannot see it."),
+    )
+    joined_on = models.DateField(_("joined on"), null=True, blank=True)
+    is_active = models.BooleanField(_("active member"), default=True)
+    website = models.URLField(_("website"), blank=True)
+
+    objects = CityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("city")
+        verbose_name_plural = _("cities")
+        ordering = ["country", "name"]
+        indexes = [models.Index(fields=["country", "is_active"], name="city_country_active")]
+        constraints = [
+            models.UniqueConstraint(fields=["name", "country"], name="city_unique_name_country"),
+            models.CheckConstraint(
+                condition=Q(latitude__gte=-90) & Q(latitude__lte=90), name="city_latitude_range"
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__gte=-180) & Q(longitude__lte=180),
+                name="city_longitude_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(country__in=Country.values), name="city_country_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(photo="") | ~Q(photo_alt=""), name="city_photo_has_alt"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("cities:detail", kwargs={"slug": self.slug})
+
+
+class MembershipQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=MembershipStatus.APPROVED)
+
+    def pending(self):
+        return self.filter(status=MembershipStatus.PENDING)
+
+
+class Membership(models.Model):
+    """A person's request to belong to a city, decided by its coordinators or staff."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    city = models.ForeignKey(
+        City, verbose_name=_("city"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=MembershipRole.choices)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=MembershipStatus.choices,
+        default=MembershipStatus.PENDING,
+    )
+    message = models.TextField(_("message to the coordinators"), blank=True, max_length=1000)
+    created_at = models.DateTimeField(_("asked at"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["city", "status"], name="membership_city_status")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "city"],
+                condition=Q(status__in=[MembershipStatus.PENDING, MembershipStatus.APPROVED]),
+                name="membership_one_live_per_city",
+                violation_error_message=_(
+                    "You already have a membership or a pending request for this city."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=MembershipStatus.values), name="membership_status_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(role__in=MembershipRole.values), name="membership_role_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(status=MembershipStatus.PENDING) | Q(decided_at__isnull=False),
+                name="membership_decision_dated",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.city} ({self.get_status_display()})"
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == MembershipStatus.APPROVED

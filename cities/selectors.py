@@ -1,0 +1,61 @@
+"""Reads for cities and memberships."""
+
+from django.db.models import Count, Q, QuerySet
+
+from accounts.models import User
+
+from .enums import Country, MembershipRole, MembershipStatus
+from .models import City, Membership
+
+
+def cities_with_member_counts() -> QuerySet[City]:
+    return City.objects.active().annotate(
+        member_count=Count("memberships", filter=Q(memberships__status=MembershipStatus.APPROVED))
+    )
+
+
+def cities_by_country() -> list[tuple[str, list[City]]]:
+    """Active cities grouped by country, France first then Sweden, in one query."""
+    cities = list(cities_with_member_counts())
+    groups = []
+    for code, label in Country.choices:
+        groups.append((label, [city for city in cities if city.country == code]))
+    return groups
+
+
+def city_people(city: City) -> QuerySet[Membership]:
+    """Approved members of ``city`` who chose to appear in the directory."""
+    return (
+        Membership.objects.approved()
+        .filter(city=city, user__in_directory=True, user__is_active=True)
+        .select_related("user")
+        .order_by("user__full_name")
+    )
+
+
+def pending_memberships(city: City) -> QuerySet[Membership]:
+    return (
+        Membership.objects.pending().filter(city=city).select_related("user").order_by("created_at")
+    )
+
+
+def coordinated_cities(user: User) -> QuerySet[City]:
+    """Cities whose memberships ``user`` may review, with their pending-request counts."""
+    cities = (
+        City.objects.all()
+        if user.is_staff
+        else City.objects.filter(
+            memberships__user=user,
+            memberships__role=MembershipRole.COORDINATOR,
+            memberships__status=MembershipStatus.APPROVED,
+        )
+    )
+    return cities.annotate(
+        pending_count=Count(
+            "memberships", filter=Q(memberships__status=MembershipStatus.PENDING), distinct=True
+        )
+    ).order_by("country", "name")
+
+
+def user_memberships(user: User) -> QuerySet[Membership]:
+    return Membership.objects.filter(user=user).select_related("city").order_by("city__name")
