@@ -17,7 +17,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 messages: $(STAMP)
-	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0 --settings=alliance_portal.settings_test
 
 run: $(STAMP) messages
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --no-input

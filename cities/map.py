@@ -14,7 +14,7 @@ class MapPoint:
     city: object
     x: float
     y: float
-    label_left: bool
+    label: str  # where the name goes: "right", "left", "above" or "below" the dot
 
 
 def project(latitude: float, longitude: float) -> tuple[float, float]:
@@ -24,9 +24,23 @@ def project(latitude: float, longitude: float) -> tuple[float, float]:
     )
 
 
+def _label_side(x: float, y: float, others: list[tuple[float, float]]) -> str:
+    """Right of the dot, unless a neighbour's dot sits there (Gothenburg–Borås, Paris)."""
+
+    def crowded(side: int) -> bool:
+        return any(0 < (ox - x) * side < 80 and abs(oy - y) < 14 for ox, oy in others)
+
+    if not crowded(1) and x < WIDTH * 0.75:
+        return "right"
+    if x > 90 and not crowded(-1):
+        return "left"
+    return "above" if crowded(-1) else "below"
+
+
 def map_points(cities) -> list[MapPoint]:
-    points = []
-    for city in cities:
-        x, y = project(city.latitude, city.longitude)
-        points.append(MapPoint(city=city, x=x, y=y, label_left=x > WIDTH * 0.6))
-    return points
+    projected = [(city, *project(city.latitude, city.longitude)) for city in cities]
+    positions = [(x, y) for _city, x, y in projected]
+    return [
+        MapPoint(city=city, x=x, y=y, label=_label_side(x, y, positions))
+        for city, x, y in projected
+    ]
