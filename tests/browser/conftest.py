@@ -1,0 +1,99 @@
+"""Playwright on Debian's Chromium against pytest-django's live server."""
+
+import os
+import shutil
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.test import Client
+from playwright.sync_api import sync_playwright
+
+from accounts.models import User
+from cities.enums import MembershipRole, MembershipStatus
+from cities.models import City, Membership
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls of the tests
+# themselves are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PASSWORD = "a-long-browser-test-password"  # noqa: S105
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
+        pytest.fail(f"Chromium not found at {CHROMIUM}: apt-get install chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    context.set_default_timeout(10_000)
+    context.set_default_navigation_timeout(20_000)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context):
+    return context.new_page()
+
+
+def make_person(email: str, name: str, **fields) -> User:
+    user = User.objects.create_user(email=email, password=PASSWORD, full_name=name, **fields)
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    return user
+
+
+def approve(user: User, city_slug: str, role: str) -> Membership:
+    from django.utils import timezone
+
+    return Membership.objects.create(
+        user=user,
+        city=City.objects.get(slug=city_slug),
+        role=role,
+        status=MembershipStatus.APPROVED,
+        decided_at=timezone.now(),
+    )
+
+
+@pytest.fixture
+def people(live_server):
+    member = make_person("planner@example.org", "Yann Planner", in_directory=True)
+    approve(member, "saint-brieuc", MembershipRole.PLANNER)
+    coordinator = make_person("coordinator@example.org", "Anne Coordinator")
+    approve(coordinator, "saint-brieuc", MembershipRole.COORDINATOR)
+    newcomer = make_person("newcomer@example.org", "Nora Newcomer")
+    Membership.objects.create(
+        user=newcomer, city=City.objects.get(slug="saint-brieuc"), role=MembershipRole.EU_OFFICER
+    )
+    return {"anonymous": None, "member": member, "city_coordinator": coordinator}
+
+
+def sign_in(context, live_server, user: User) -> None:
+    """Give the browser context a session for ``user`` without typing the password."""
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies["sessionid"]
+    context.add_cookies(
+        [{"name": "sessionid", "value": cookie.value, "url": live_server.url}]
+    )

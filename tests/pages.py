@@ -1,0 +1,38 @@
+"""The one registry of portal pages that the accessibility and HTML checks visit.
+
+Each entry is (name, path after the language prefix, who looks at it). Later pages join here.
+Who: "anonymous", "member" (approved planner of Saint-Brieuc) or "city_coordinator"
+(Saint-Brieuc's coordinator, who has a pending request to review).
+"""
+
+LANGUAGES = ["en", "fr", "sv"]
+
+PAGES = [
+    ("home", "/", "anonymous"),
+    ("home-signed-in", "/", "member"),
+    ("city-list", "/cities/", "anonymous"),
+    ("city-detail", "/cities/saint-brieuc/", "anonymous"),
+    ("city-detail-member", "/cities/saint-brieuc/", "member"),
+    ("theme-list", "/themes/", "anonymous"),
+    ("theme-detail", "/themes/public-spaces/", "anonymous"),
+    ("accessibility", "/accessibility/", "anonymous"),
+    ("privacy", "/privacy/", "anonymous"),
+    ("not-found", "/no-such-page/", "anonymous"),
+    ("login", "/accounts/login/", "anonymous"),
+    ("signup", "/accounts/signup/", "anonymous"),
+    ("password-reset", "/accounts/password/reset/", "anonymous"),
+    ("profile", "/accounts/profile/", "member"),
+    ("membership", "/accounts/membership/", "member"),
+    ("email", "/accounts/email/", "member"),
+    ("password-change", "/accounts/password/change/", "member"),
+    ("membership-review", "/cities/saint-brieuc/memberships/", "city_coordinator"),
+]
+
+
+def page_urls():
+    """Every (name, language, path, who), for parametrised tests."""
+    return [
+        (name, language, f"/{language}{path}", who)
+        for name, path, who in PAGES
+        for language in LANGUAGES
+    ]
