@@ -41,15 +41,14 @@ def pending_memberships(city: City) -> QuerySet[Membership]:
 
 def coordinated_cities(user: User) -> QuerySet[City]:
     """Cities whose memberships ``user`` may review, with their pending-request counts."""
-    cities = (
-        City.objects.all()
-        if user.is_staff
-        else City.objects.filter(
-            memberships__user=user,
-            memberships__role=MembershipRole.COORDINATOR,
-            memberships__status=MembershipStatus.APPROVED,
+    cities = City.objects.all()
+    if not user.is_staff:
+        # A subquery, not a join: the pending count below must see every membership.
+        cities = cities.filter(
+            pk__in=Membership.objects.approved()
+            .filter(user=user, role=MembershipRole.COORDINATOR)
+            .values("city")
         )
-    )
     return cities.annotate(
         pending_count=Count(
             "memberships", filter=Q(memberships__status=MembershipStatus.PENDING), distinct=True
