@@ -4,12 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-browser lint messages demo clean
+.PHONY: run test test-browser lint messages gettext clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet ".[dev]"
 	touch $(STAMP)
 
 node_modules/.installed: package.json package-lock.json
@@ -17,14 +17,20 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 messages: $(STAMP)
-	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0 --settings=alliance_portal.settings_test
+	$(BIN)/python tools/compile_messages.py
+
+# The translation test extracts messages with GNU gettext: install it when we can.
+gettext:
+	@command -v xgettext >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	  && apt-get update -qq && apt-get install -y -qq gettext >/dev/null; } \
+	  || { echo "make test needs GNU gettext (apt-get install gettext)"; exit 1; }
 
 run: $(STAMP) messages
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --no-input
 	DJANGO_DEBUG=1 $(BIN)/python manage.py load_demo
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: $(STAMP) messages
+test: $(STAMP) messages gettext
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=alliance_portal.settings_test
 	$(BIN)/pytest -n 2 -p no:cacheprovider
 
