@@ -67,6 +67,11 @@ class City(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("cities:detail", kwargs={"slug": self.slug})
 
+    @property
+    def local_language(self) -> str:
+        """The language of ``local_name`` (a country code is not a language: SE is Sami)."""
+        return {Country.FRANCE: "fr", Country.SWEDEN: "sv"}[self.country]
+
 
 class MembershipQuerySet(models.QuerySet):
     def approved(self):

@@ -42,4 +42,4 @@ can_review_city_memberships = rules.is_staff | is_city_coordinator
 
 rules.add_perm("cities.review_memberships", can_review_city_memberships)
 rules.add_perm("cities.decide_membership", rules.is_staff | is_membership_city_coordinator)
-rules.add_perm("cities.see_people", rules.is_staff | is_approved_member)
+rules.add_perm("cities.see_people", rules.is_staff | is_network_coordinator | is_approved_member)

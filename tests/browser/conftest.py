@@ -94,6 +94,4 @@ def sign_in(context, live_server, user: User) -> None:
     client = Client()
     client.force_login(user)
     cookie = client.cookies["sessionid"]
-    context.add_cookies(
-        [{"name": "sessionid", "value": cookie.value, "url": live_server.url}]
-    )
+    context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": live_server.url}])

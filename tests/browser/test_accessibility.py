@@ -39,7 +39,9 @@ def _violations(page, axe_source):
 
 
 @pytest.mark.parametrize(("name", "language", "path", "who"), page_urls())
-def test_page_has_no_axe_violation(name, language, path, who, people, live_server, context, axe_source):
+def test_page_has_no_axe_violation(
+    name, language, path, who, people, live_server, context, axe_source
+):
     if people[who] is not None:
         sign_in(context, live_server, people[who])
     page = context.new_page()
