@@ -1,4 +1,4 @@
-"""The Nu HTML checker (vnu.jar, run with the machine's Java) finds no error on any registered page."""
+"""The Nu HTML checker (vnu.jar, on the machine's Java) finds no error on any registered page."""
 
 import json
 import shutil
