@@ -50,7 +50,7 @@ def test_decide_a_saint_brieuc_request(user_for_role, role, expected):
         ("other_city_member", True),
         ("other_city_coordinator", True),
         ("city_coordinator", True),
-        ("network_coordinator", False),
+        ("network_coordinator", True),
         ("staff", True),
     ],
 )
