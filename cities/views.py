@@ -88,5 +88,5 @@ def membership_decision(request, slug, pk):
                 % {"name": name, "city": membership.city.name},
             )
         else:
-            messages.success(request, _("The request of %(name)s was rejected.") % {"name": name})
+            messages.success(request, _("%(name)s's request was rejected.") % {"name": name})
     return redirect("cities:membership_review", slug=slug)

@@ -28,7 +28,8 @@ print(json.dumps({
 
 
 def _run(code: str, **env: str) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
+    ignored = {"DATABASE_URL", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {k: v for k, v in os.environ.items() if k not in ignored}
     clean.update({"DJANGO_SETTINGS_MODULE": "alliance_portal.settings", **env})
     return subprocess.run(  # noqa: S603 - our own interpreter and code
         [sys.executable, "-c", code],

@@ -12,10 +12,6 @@ from accounts.models import User
 from cities.enums import MembershipRole, MembershipStatus
 from cities.models import City, Membership
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls of the tests
-# themselves are still synchronous and safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -38,6 +34,9 @@ def pytest_collection_modifyitems(items):
 def browser():
     if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
         pytest.fail(f"Chromium not found at {CHROMIUM}: apt-get install chromium")
+    # Playwright's sync API runs an event loop in this thread; the ORM calls of the tests
+    # themselves are still synchronous and safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser

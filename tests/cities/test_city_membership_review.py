@@ -265,7 +265,7 @@ def test_decision_reject_rejects_and_tells_the_person(
     assert membership.status == MembershipStatus.REJECTED
     assert membership.decided_by == decider
     assert membership.decided_at is not None
-    assert "The request of Nora Benali was rejected." in response.content.decode()
+    assert "Nora Benali&#x27;s request was rejected." in response.content.decode()
     assert [email.to for email in mail.outbox] == [["nora.benali@example.org"]]
     assert "Saint-Brieuc" in mail.outbox[0].body
 
