@@ -31,7 +31,7 @@ run: $(STAMP) messages
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: $(STAMP) messages gettext
-	$(BIN)/python manage.py makemigrations --check --dry-run --settings=alliance_portal.settings_test
+	env -u DATABASE_URL $(BIN)/python manage.py makemigrations --check --dry-run --settings=alliance_portal.settings_test
 	$(BIN)/pytest -n 2 -p no:cacheprovider
 
 test-browser: $(STAMP) messages node_modules/.installed
