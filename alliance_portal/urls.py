@@ -20,6 +20,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("cities/", include("cities.urls")),
     path("themes/", include("themes.urls")),
+    path("projects/", include("projects.urls")),
+    path("search/", views.search, name="search"),
 )
 
 if settings.DEBUG:

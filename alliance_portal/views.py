@@ -1,12 +1,18 @@
 from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from cities.models import City
 from cities.selectors import cities_by_country
+from projects.search import add_snippets, fold
+from projects.selectors import card_queryset, filter_projects, latest_projects, visible_projects
 from themes.models import Theme
+
+SEARCH_PAGE_SIZE = 20
 
 
 @login_not_required
@@ -18,6 +24,7 @@ def home(request):
         {
             "themes": Theme.objects.all(),
             "city_groups": cities_by_country(),
+            "latest_projects": latest_projects(request.user),
         },
     )
 
@@ -45,3 +52,46 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("database unavailable", status=503, content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")
+
+
+@login_not_required
+@require_GET
+def search(request):
+    """One search box over projects, cities and themes."""
+    query = request.GET.get("q", "").strip()[:200]
+    context = {"query": query, "projects": [], "cities": [], "themes": [], "page": None}
+    if query:
+        words = fold(query).split()
+
+        def matches(*texts: str) -> bool:
+            haystack = fold(" ".join(texts))
+            return all(word in haystack for word in words)
+
+        projects = filter_projects(visible_projects(request.user), {"q": query})
+        page = Paginator(card_queryset(projects), SEARCH_PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
+        page_projects = list(page.object_list)
+        add_snippets(page_projects, query)
+        context.update(
+            page=page,
+            projects=page_projects,
+            cities=[
+                city
+                for city in City.objects.active()
+                if matches(city.name, city.local_name, city.region, city.member_body)
+            ],
+            themes=[
+                theme
+                for theme in Theme.objects.all()
+                if matches(
+                    theme.name_en,
+                    theme.name_fr,
+                    theme.name_sv,
+                    theme.description_en,
+                    theme.description_fr,
+                    theme.description_sv,
+                )
+            ],
+        )
+    return render(request, "search.html", context)

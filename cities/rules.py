@@ -7,30 +7,44 @@ from .enums import MembershipRole, MembershipStatus
 COORDINATORS_GROUP = "Coordinators"
 
 
-@rules.predicate
-def is_approved_member(user) -> bool:
-    """Belongs, approved, to at least one member city."""
+def approved_cities(user) -> dict[int, str]:
+    """{city id: role} of the user's approved memberships, read once per request and cached."""
     if not user.is_authenticated:
-        return False
-    cached = getattr(user, "_is_approved_member", None)
+        return {}
+    cached = getattr(user, "_approved_cities", None)
     if cached is None:
-        cached = user.memberships.filter(status=MembershipStatus.APPROVED).exists()
-        user._is_approved_member = cached
+        cached = dict(
+            user.memberships.filter(status=MembershipStatus.APPROVED).values_list("city_id", "role")
+        )
+        user._approved_cities = cached
     return cached
 
 
 @rules.predicate
+def is_approved_member(user) -> bool:
+    """Belongs, approved, to at least one member city."""
+    return bool(approved_cities(user))
+
+
+@rules.predicate
 def is_network_coordinator(user) -> bool:
-    return user.is_authenticated and user.groups.filter(name=COORDINATORS_GROUP).exists()
+    if not user.is_authenticated:
+        return False
+    cached = getattr(user, "_is_network_coordinator", None)
+    if cached is None:
+        cached = user.groups.filter(name=COORDINATORS_GROUP).exists()
+        user._is_network_coordinator = cached
+    return cached
+
+
+@rules.predicate
+def is_city_member(user, city) -> bool:
+    return city is not None and city.pk in approved_cities(user)
 
 
 @rules.predicate
 def is_city_coordinator(user, city) -> bool:
-    if not user.is_authenticated or city is None:
-        return False
-    return user.memberships.filter(
-        city=city, role=MembershipRole.COORDINATOR, status=MembershipStatus.APPROVED
-    ).exists()
+    return city is not None and approved_cities(user).get(city.pk) == MembershipRole.COORDINATOR
 
 
 @rules.predicate
@@ -38,6 +52,7 @@ def is_membership_city_coordinator(user, membership) -> bool:
     return membership is not None and is_city_coordinator(user, membership.city)
 
 
+is_moderator = rules.is_staff | is_network_coordinator
 can_review_city_memberships = rules.is_staff | is_city_coordinator
 
 rules.add_perm("cities.review_memberships", can_review_city_memberships)

@@ -6,11 +6,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from projects.selectors import card_queryset, visible_projects
+
 from . import map as city_map
 from .forms import MembershipDecisionForm
 from .models import City, Membership
 from .selectors import cities_by_country, city_people, pending_memberships
 from .services import membership_decide
+
+PROJECTS_SHOWN = 12
 
 
 @login_not_required
@@ -42,6 +46,11 @@ def city_detail(request, slug):
             "city": city,
             "people": list(city_people(city)) if can_see_people else None,
             "themes": city.proposed_themes.all(),
+            "projects": list(
+                card_queryset(visible_projects(request.user).filter(city=city)).order_by(
+                    "-created_at"
+                )[:PROJECTS_SHOWN]
+            ),
             "can_review": request.user.has_perm("cities.review_memberships", city),
         },
     )

@@ -2,8 +2,12 @@ from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from projects.selectors import card_queryset, visible_projects
+
 from .enums import ThemeKind
 from .models import SustainableDevelopmentGoal, Theme
+
+PROJECTS_SHOWN = 12
 
 
 @login_not_required
@@ -25,4 +29,13 @@ def theme_list(request):
 @require_GET
 def theme_detail(request, slug):
     theme = get_object_or_404(Theme.objects.select_related("proposed_by"), slug=slug)
-    return render(request, "themes/theme_detail.html", {"theme": theme})
+    projects = visible_projects(request.user).filter(themes=theme)
+    return render(
+        request,
+        "themes/theme_detail.html",
+        {
+            "theme": theme,
+            "projects": list(card_queryset(projects).order_by("-created_at")[:PROJECTS_SHOWN]),
+            "project_count": projects.count(),
+        },
+    )

@@ -11,6 +11,7 @@ from accounts.models import User
 from cities.enums import MembershipRole, MembershipStatus
 from cities.models import City, Membership
 from cities.rules import COORDINATORS_GROUP
+from projects.demo import load_projects
 from themes.models import Theme
 
 DEMO_PASSWORD = "alliance-demo"  # noqa: S105 - printed on purpose, demo only
@@ -148,6 +149,7 @@ class Command(BaseCommand):
             )
         with transaction.atomic():
             self._load()
+            load_projects()
         self._print_sign_in()
 
     def _person(self, email: str, name: str, **fields) -> User:

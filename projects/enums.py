@@ -1,0 +1,28 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class ProjectStatus(models.TextChoices):
+    PLANNED = "planned", pgettext_lazy("project status", "Planned")
+    ONGOING = "ongoing", pgettext_lazy("project status", "Ongoing")
+    COMPLETED = "completed", pgettext_lazy("project status", "Completed")
+
+
+class ContentLanguage(models.TextChoices):
+    FRENCH = "fr", _("French")
+    SWEDISH = "sv", _("Swedish")
+    ENGLISH = "en", _("English")
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("Public: anyone can read it")
+    MEMBERS = "members", _("Members only: approved members of the network")
+
+
+# PostgreSQL text-search configurations created by migration 0002 (unaccented stemming).
+SEARCH_CONFIGS = {
+    ContentLanguage.FRENCH: "alliance_fr",
+    ContentLanguage.SWEDISH: "alliance_sv",
+    ContentLanguage.ENGLISH: "alliance_en",
+}

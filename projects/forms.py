@@ -1,0 +1,345 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+from cities.enums import Country, MembershipStatus
+from cities.models import City
+from themes.models import SustainableDevelopmentGoal, Theme
+
+from .enums import ProjectStatus
+from .models import Comment, CommentReport, Project, ProjectDocument, ProjectImage, ProjectLink
+from .validators import check_image, check_size, detect_document_type
+
+FIELD_HELP = {
+    "title": _("A short, concrete name, e.g. “Place de la Grille experiment”."),
+    "summary": _(
+        "Two or three sentences: what the city is trying and why (500 characters at most)."
+    ),
+    "lead_organisation": _("Who leads the project, e.g. the city, an agency or an association."),
+    "description": _(
+        "The project in detail. You can use Markdown: *italics*, **bold**, lists, links."
+    ),
+    "approach": _(
+        "How you organised and worked: governance, methods, tools, the steps you took. "
+        "This is what peers learn most from."
+    ),
+    "stakeholders": _(
+        "Who takes part and how: residents, companies, associations, other authorities."
+    ),
+    "lessons_learned": _("What worked, what did not, and what you would do differently."),
+    "looking_for": _(
+        "What you would like from peers: experience with a method, a partner for an EU "
+        "application, a site visit…"
+    ),
+    "transferability": _(
+        "What would change in the other country's legal or institutional context for this "
+        "to work there."
+    ),
+    "equity": _("Who benefits from the project, and who bears its costs."),
+    "content_language": _("The language you write this page in."),
+    "visibility": _(
+        "Members-only projects are hidden from visitors who are not signed in as members."
+    ),
+    "tags": _("Free keywords separated by commas, e.g. temporary use, gender, mobility."),
+    "contacts": _("Members of the city whom peers can contact about this project."),
+    "cover_alt": _("Required with a cover image: what it shows, for people who cannot see it."),
+    "start_date": _("Format: YYYY-MM-DD."),
+    "end_date": _("Leave empty if the project has no planned end. Format: YYYY-MM-DD."),
+}
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class ContactChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, user):
+        return f"{user.get_full_name()} ({user.email})"
+
+
+class ProjectForm(forms.ModelForm):
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Themes"),
+        queryset=Theme.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("At least one theme of the Alliance."),
+        error_messages={
+            "required": _("Choose at least one theme."),
+            "invalid_choice": _("Choose themes from the list."),
+            "invalid_pk_value": _("Choose themes from the list."),
+        },
+    )
+    sdgs = forms.ModelMultipleChoiceField(
+        label=_("Sustainable development goals"),
+        queryset=SustainableDevelopmentGoal.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        error_messages={
+            "invalid_choice": _("Choose goals from the list."),
+            "invalid_pk_value": _("Choose goals from the list."),
+        },
+    )
+    contacts = ContactChoiceField(
+        label=_("Contacts"),
+        queryset=User.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Project
+        fields = [
+            "city",
+            "title",
+            "summary",
+            "lead_organisation",
+            "status",
+            "start_date",
+            "end_date",
+            "themes",
+            "sdgs",
+            "tags",
+            "content_language",
+            "visibility",
+            "description",
+            "approach",
+            "stakeholders",
+            "lessons_learned",
+            "looking_for",
+            "transferability",
+            "equity",
+            "cover_image",
+            "cover_alt",
+            "contacts",
+        ]
+        help_texts = FIELD_HELP
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "description": forms.Textarea(attrs={"rows": 10}),
+            "start_date": DateInput(),
+            "end_date": DateInput(),
+            "cover_image": forms.ClearableFileInput(
+                attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}
+            ),
+            **{
+                field: forms.Textarea(attrs={"rows": 4})
+                for field in [
+                    "approach",
+                    "stakeholders",
+                    "lessons_learned",
+                    "looking_for",
+                    "transferability",
+                    "equity",
+                ]
+            },
+        }
+
+    def __init__(self, *args, user: User, cities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["city"].queryset = cities
+        self.fields["city"].empty_label = None if cities.count() == 1 else _("Choose a city")
+        self.fields["city"].error_messages["invalid_choice"] = _(
+            "You can only post projects for your own city."
+        )
+        self.fields["contacts"].queryset = (
+            User.objects.filter(
+                memberships__status=MembershipStatus.APPROVED,
+                memberships__city__in=cities,
+                is_active=True,
+            )
+            .distinct()
+            .order_by("full_name", "email")
+        )
+        if self.instance.pk:
+            self.fields["city"].disabled = True
+
+    def clean_cover_image(self):
+        image = self.cleaned_data.get("cover_image")
+        if image and image != self.instance.cover_image and hasattr(image, "content_type"):
+            check_image(image, settings.PROJECT_IMAGE_MAX_BYTES)
+        return image
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The end date cannot be before the start date."))
+        if cleaned.get("cover_image") and not cleaned.get("cover_alt", "").strip():
+            self.add_error("cover_alt", _("Describe the cover image for people who cannot see it."))
+        city = cleaned.get("city") or (self.instance.city if self.instance.pk else None)
+        contacts = cleaned.get("contacts")
+        if city and contacts:
+            outsiders = contacts.exclude(
+                memberships__city=city, memberships__status=MembershipStatus.APPROVED
+            )
+            if outsiders.exists():
+                self.add_error("contacts", _("Contacts must be approved members of the city."))
+        return cleaned
+
+
+class ProjectImageForm(forms.ModelForm):
+    class Meta:
+        model = ProjectImage
+        fields = ["image", "alt_text", "caption"]
+        widgets = {
+            "image": forms.ClearableFileInput(
+                attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}
+            )
+        }
+
+    def clean_image(self):
+        image = self.cleaned_data.get("image")
+        if image and hasattr(image, "content_type"):
+            check_image(image, settings.PROJECT_IMAGE_MAX_BYTES)
+        return image
+
+
+class ProjectDocumentForm(forms.ModelForm):
+    class Meta:
+        model = ProjectDocument
+        fields = ["file", "title"]
+        help_texts = {
+            "file": _("PDF, ODT, ODS, ODP, DOCX, XLSX, PPTX or CSV, at most 20 MB."),
+        }
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload and hasattr(upload, "content_type"):
+            check_size(upload, settings.PROJECT_DOCUMENT_MAX_BYTES)
+            self.detected_type = detect_document_type(upload)
+        return upload
+
+
+class ProjectLinkForm(forms.ModelForm):
+    class Meta:
+        model = ProjectLink
+        fields = ["to_project", "note"]
+        labels = {"to_project": _("Related project")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_project"].queryset = (
+            Project.objects.alive().select_related("city").order_by("city__name", "title")
+        )
+        self.fields["to_project"].label_from_instance = lambda p: f"{p.city.name}: {p.title}"
+
+
+ImageFormSet = forms.inlineformset_factory(
+    Project,
+    ProjectImage,
+    form=ProjectImageForm,
+    extra=2,
+    can_delete=True,
+    can_delete_extra=False,
+    max_num=20,
+    validate_max=True,
+)
+DocumentFormSet = forms.inlineformset_factory(
+    Project,
+    ProjectDocument,
+    form=ProjectDocumentForm,
+    extra=2,
+    can_delete=True,
+    can_delete_extra=False,
+    max_num=20,
+    validate_max=True,
+)
+
+
+class BaseLinkFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        seen = set()
+        for form in self.forms:
+            if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
+                continue
+            target = form.cleaned_data.get("to_project")
+            if target is None:
+                continue
+            if self.instance.pk and target.pk == self.instance.pk:
+                form.add_error("to_project", _("A project cannot be related to itself."))
+            elif target.pk in seen:
+                form.add_error("to_project", _("This project is already linked."))
+            seen.add(target.pk)
+
+
+LinkFormSet = forms.inlineformset_factory(
+    Project,
+    ProjectLink,
+    form=ProjectLinkForm,
+    formset=BaseLinkFormSet,
+    fk_name="from_project",
+    extra=2,
+    can_delete=True,
+    can_delete_extra=False,
+    max_num=20,
+    validate_max=True,
+)
+
+
+class ProjectFilterForm(forms.Form):
+    """The list's filters, from the query string: unknown values give a message, not a 500."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    theme = forms.ModelChoiceField(
+        label=_("Theme"),
+        queryset=Theme.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All themes"),
+    )
+    city = forms.ModelChoiceField(
+        label=_("City"),
+        queryset=City.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All cities"),
+    )
+    country = forms.ChoiceField(
+        label=_("Country"), choices=[("", _("Both countries")), *Country.choices], required=False
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[("", _("Any status")), *ProjectStatus.choices], required=False
+    )
+    sdg = forms.ModelChoiceField(
+        label=_("Sustainable development goal"),
+        queryset=SustainableDevelopmentGoal.objects.all(),
+        to_field_name="number",
+        required=False,
+        empty_label=_("All goals"),
+    )
+    tag = forms.SlugField(label=_("Tag"), required=False, max_length=100)
+
+
+class CommentForm(forms.ModelForm):
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    class Meta:
+        model = Comment
+        fields = ["body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 4})}
+        labels = {"body": _("Your comment")}
+
+
+class CommentEditForm(forms.ModelForm):
+    class Meta:
+        model = Comment
+        fields = ["body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 6})}
+        labels = {"body": _("Your comment")}
+
+
+class CommentHideForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for hiding"), max_length=300)
+
+
+class CommentReportForm(forms.ModelForm):
+    class Meta:
+        model = CommentReport
+        fields = ["reason"]
+        labels = {"reason": _("What is wrong with this comment?")}

@@ -1,0 +1,153 @@
+"""Full-text search of projects.
+
+PostgreSQL: a stored, weighted ``tsvector`` per project (title A; summary and tags B; the rest C)
+built with the text-search configuration of the project's language, accent-insensitive
+(configurations ``alliance_fr/sv/en`` of migration 0002 put ``unaccent`` before the stemmer),
+a GIN index, ranking, and ``ts_headline`` snippets for the shown page only.
+SQLite (development): every word must appear in an accent-folded copy of the text.
+"""
+
+import unicodedata
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Case, F, QuerySet, TextField, Value, When
+from django.db.models.functions import Concat
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from .enums import SEARCH_CONFIGS
+from .models import Project
+
+BODY_FIELDS = [
+    "description",
+    "approach",
+    "stakeholders",
+    "lessons_learned",
+    "looking_for",
+    "transferability",
+    "equity",
+    "lead_organisation",
+]
+# ts_headline's marks: control characters, so that the headline can be escaped, then marked.
+START, STOP = "\x02", "\x03"
+
+
+def uses_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free, character for character (so positions match the original)."""
+    return "".join(
+        (unicodedata.normalize("NFKD", char)[:1] or char).lower()[:1] or char for char in text
+    )
+
+
+def _words(query: str) -> list[str]:
+    return [word for word in fold(query).split() if word]
+
+
+def index_project(project: Project) -> None:
+    """Refresh the project's stored search data (call after its fields and tags are saved)."""
+    tags = " ".join(sorted(project.tags.names()))
+    title, summary = project.title, f"{project.summary} {tags}"
+    body = " ".join(
+        [getattr(project, field) for field in BODY_FIELDS]
+        + [project.city.name, project.city.local_name]
+    )
+    values = {"search_text": fold(" ".join([title, summary, body]))}
+    if uses_postgres():
+        config = SEARCH_CONFIGS[project.content_language]
+        values["search_vector"] = (
+            SearchVector(Value(title), weight="A", config=config)
+            + SearchVector(Value(summary), weight="B", config=config)
+            + SearchVector(Value(body), weight="C", config=config)
+        )
+    Project.objects.filter(pk=project.pk).update(**values)
+
+
+def search_query(query: str):
+    """A query matching a project whatever language it was written in."""
+    combined = None
+    for config in dict.fromkeys(SEARCH_CONFIGS.values()):
+        part = SearchQuery(query, config=config, search_type="websearch")
+        combined = part if combined is None else combined | part
+    return combined
+
+
+def search(projects: QuerySet[Project], query: str) -> QuerySet[Project]:
+    """Filter ``projects`` to those matching ``query``, best first."""
+    words = _words(query)
+    if not words:
+        return projects
+    if uses_postgres():
+        ts_query = search_query(query)
+        return (
+            projects.filter(search_vector=ts_query)
+            .annotate(rank=SearchRank(F("search_vector"), ts_query))
+            .order_by("-rank", "-created_at")
+        )
+    for word in words:
+        projects = projects.filter(search_text__contains=word)
+    return projects
+
+
+def _python_snippet(text: str, words: list[str], width: int = 220) -> SafeString:
+    folded = fold(text)
+    positions = [folded.find(word) for word in words if folded.find(word) >= 0]
+    start = max(0, min(positions) - 60) if positions else 0
+    excerpt, folded_excerpt = text[start : start + width], folded[start : start + width]
+    marks = sorted(
+        (i, i + len(word))
+        for word in words
+        for i in range(len(folded_excerpt))
+        if folded_excerpt.startswith(word, i)
+    )
+    pieces, cursor = [], 0
+    for begin, end in marks:
+        if begin < cursor:
+            continue
+        pieces += [escape(excerpt[cursor:begin]), "<mark>", escape(excerpt[begin:end]), "</mark>"]
+        cursor = end
+    pieces.append(escape(excerpt[cursor:]))
+    prefix = "… " if start else ""
+    suffix = " …" if start + width < len(text) else ""
+    return mark_safe(prefix + "".join(pieces) + suffix)  # noqa: S308 - every piece escaped
+
+
+def _marked(headline: str) -> SafeString:
+    return mark_safe(  # noqa: S308 - escaped first, then only our own marks become tags
+        escape(headline).replace(START, "<mark>").replace(STOP, "</mark>")
+    )
+
+
+def add_snippets(projects: list[Project], query: str) -> None:
+    """Set ``project.snippet`` (highlighted, safe HTML) on the projects of the page shown."""
+    words = _words(query)
+    if not projects or not words:
+        return
+    if not uses_postgres():
+        for project in projects:
+            project.snippet = _python_snippet(f"{project.summary} {project.description}", words)
+        return
+    ts_query = search_query(query)
+    text = Concat(F("summary"), Value(" "), F("description"), output_field=TextField())
+    options = {"start_sel": START, "stop_sel": STOP, "max_words": 35, "min_words": 15}
+    headlines = dict(
+        Project.objects.filter(pk__in=[project.pk for project in projects])
+        .annotate(
+            headline=Case(
+                *[
+                    When(
+                        content_language=language,
+                        then=SearchHeadline(text, ts_query, config=config, **options),
+                    )
+                    for language, config in SEARCH_CONFIGS.items()
+                ]
+            )
+        )
+        .values_list("pk", "headline")
+    )
+    for project in projects:
+        project.snippet = _marked(headlines.get(project.pk) or project.summary)

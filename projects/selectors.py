@@ -1,0 +1,163 @@
+"""Reads for projects: lists with filters and counts, detail page data."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from taggit.models import Tag
+
+from accounts.models import User
+from cities.models import City
+from themes.models import SustainableDevelopmentGoal, Theme
+
+from .enums import ProjectStatus
+from .models import Comment, Project, ProjectLink
+from .search import search
+
+CARD_RELATED = ["city"]
+
+
+def card_queryset(projects: QuerySet[Project]) -> QuerySet[Project]:
+    """What a project card shows: city and themes, in a fixed number of queries."""
+    return projects.select_related(*CARD_RELATED).prefetch_related(
+        Prefetch("themes", queryset=Theme.objects.order_by("kind", "position"))
+    )
+
+
+def visible_projects(user: User) -> QuerySet[Project]:
+    return Project.objects.visible_to(user)
+
+
+def filter_projects(projects: QuerySet[Project], filters: dict) -> QuerySet[Project]:
+    if filters.get("theme"):
+        projects = projects.filter(themes=filters["theme"])
+    if filters.get("city"):
+        projects = projects.filter(city=filters["city"])
+    if filters.get("country"):
+        projects = projects.filter(city__country=filters["country"])
+    if filters.get("status"):
+        projects = projects.filter(status=filters["status"])
+    if filters.get("sdg"):
+        projects = projects.filter(sdgs=filters["sdg"])
+    if filters.get("tag"):
+        projects = projects.filter(tags__slug=filters["tag"])
+    if filters.get("q"):
+        projects = search(projects, filters["q"])
+    return projects
+
+
+@dataclass
+class Facets:
+    themes: list
+    cities: list
+    countries: list
+    statuses: list
+    sdgs: list
+    tags: list
+
+
+def facets(projects: QuerySet[Project]) -> Facets:
+    """How many of ``projects`` carry each filter value (one query per filter)."""
+    ids = projects.order_by().values("pk")
+    in_results = Q(projects__in=ids)
+    themes = (
+        Theme.objects.annotate(count=Count("projects", filter=in_results, distinct=True))
+        .filter(count__gt=0)
+        .order_by("kind", "position")
+    )
+    cities = (
+        City.objects.annotate(count=Count("projects", filter=in_results, distinct=True))
+        .filter(count__gt=0)
+        .order_by("name")
+    )
+    countries = list(
+        Project.objects.filter(pk__in=ids)
+        .values_list("city__country")
+        .annotate(count=Count("pk"))
+        .order_by("city__country")
+    )
+    statuses = dict(
+        Project.objects.filter(pk__in=ids).values_list("status").annotate(count=Count("pk"))
+    )
+    sdgs = SustainableDevelopmentGoal.objects.annotate(
+        count=Count("projects", filter=in_results, distinct=True)
+    ).filter(count__gt=0)
+    tags = (
+        Tag.objects.filter(
+            taggit_taggeditem_items__content_type__app_label="projects",
+            taggit_taggeditem_items__object_id__in=ids,
+        )
+        .annotate(count=Count("taggit_taggeditem_items", distinct=True))
+        .order_by("-count", "name")[:30]
+    )
+    return Facets(
+        themes=list(themes),
+        cities=list(cities),
+        countries=countries,
+        statuses=[
+            (value, label, statuses[value])
+            for value, label in ProjectStatus.choices
+            if value in statuses
+        ],
+        sdgs=list(sdgs),
+        tags=list(tags),
+    )
+
+
+def project_for_detail(slug: str) -> Project | None:
+    return (
+        Project.objects.select_related("city", "author")
+        .prefetch_related(
+            Prefetch("themes", queryset=Theme.objects.order_by("kind", "position")),
+            "sdgs",
+            "tags",
+            "images",
+            "documents",
+            Prefetch("contacts", queryset=User.objects.order_by("full_name")),
+        )
+        .filter(slug=slug)
+        .first()
+    )
+
+
+def related_links(project: Project, user: User) -> list[tuple[Project, str]]:
+    """Projects linked to ``project`` from either side, that ``user`` may see."""
+    visible = Project.objects.visible_to(user).values("pk")
+    links = ProjectLink.objects.filter(
+        Q(from_project=project, to_project__in=visible)
+        | Q(to_project=project, from_project__in=visible)
+    ).select_related("from_project__city", "to_project__city")
+    return [
+        (link.to_project if link.from_project_id == project.pk else link.from_project, link.note)
+        for link in links
+    ]
+
+
+def other_country_projects(project: Project, user: User, limit: int = 6) -> list[Project]:
+    """Projects on the same themes in the other country, most shared themes first."""
+    theme_ids = [theme.pk for theme in project.themes.all()]
+    if not theme_ids:
+        return []
+    return list(
+        card_queryset(
+            Project.objects.visible_to(user)
+            .exclude(city__country=project.city.country)
+            .filter(themes__in=theme_ids)
+            .annotate(shared=Count("themes", filter=Q(themes__in=theme_ids), distinct=True))
+            .order_by("-shared", "-created_at")
+        )[:limit]
+    )
+
+
+def project_comments(project: Project) -> list[Comment]:
+    """Top-level comments with their replies and authors, oldest first."""
+    replies = Comment.objects.select_related("author").order_by("created_at", "pk")
+    return list(
+        project.comments.filter(parent__isnull=True)
+        .select_related("author")
+        .prefetch_related(Prefetch("replies", queryset=replies))
+        .order_by("created_at", "pk")
+    )
+
+
+def latest_projects(user: User, limit: int = 6) -> list[Project]:
+    return list(card_queryset(Project.objects.visible_to(user).order_by("-created_at"))[:limit])

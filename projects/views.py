@@ -1,0 +1,377 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accounts.models import User
+from cities.models import City
+from cities.rules import approved_cities, is_moderator
+from themes.models import SustainableDevelopmentGoal, Theme
+
+from . import selectors, services
+from .diff import changes
+from .forms import (
+    CommentEditForm,
+    CommentForm,
+    CommentHideForm,
+    CommentReportForm,
+    DocumentFormSet,
+    ImageFormSet,
+    LinkFormSet,
+    ProjectFilterForm,
+    ProjectForm,
+)
+from .models import Comment, Project, ProjectDocument, ProjectRevision
+from .search import add_snippets
+
+PAGE_SIZE = 20
+
+
+def get_project(request, slug: str, permission: str = "projects.view_project") -> Project:
+    """The project, or 404 for who may not see it, or 403 for who sees it but may not act."""
+    project = get_object_or_404(Project.objects.select_related("city", "author"), slug=slug)
+    if not request.user.has_perm("projects.view_project", project):
+        raise Http404
+    if permission != "projects.view_project" and not request.user.has_perm(permission, project):
+        raise PermissionDenied
+    return project
+
+
+def _base_url(request) -> str:
+    return request.build_absolute_uri("/")
+
+
+# --- List, detail --------------------------------------------------------------
+
+
+@login_not_required
+@require_GET
+def project_list(request):
+    form = ProjectFilterForm(request.GET)
+    form.is_valid()  # invalid values are reported next to the filter and ignored
+    filters = {key: value for key, value in form.cleaned_data.items() if value}
+    projects = selectors.filter_projects(selectors.visible_projects(request.user), filters)
+    if not filters.get("q"):
+        projects = projects.order_by("-created_at")
+    page = Paginator(selectors.card_queryset(projects), PAGE_SIZE).get_page(request.GET.get("page"))
+    page_projects = list(page.object_list)
+    add_snippets(page_projects, filters.get("q", ""))
+    return render(
+        request,
+        "projects/project_list.html",
+        {
+            "form": form,
+            "page": page,
+            "projects": page_projects,
+            "facets": selectors.facets(projects),
+            "filters": filters,
+            "can_add": request.user.has_perm("projects.add_project"),
+        },
+    )
+
+
+@login_not_required
+@require_GET
+def project_detail(request, slug):
+    project = selectors.project_for_detail(slug)
+    if project is None or not request.user.has_perm("projects.view_project", project):
+        raise Http404
+    user = request.user
+    can_comment = user.has_perm("projects.comment_project", project)
+    return render(
+        request,
+        "projects/project_detail.html",
+        {
+            "project": project,
+            "related": selectors.related_links(project, user),
+            "elsewhere": selectors.other_country_projects(project, user),
+            "comments": selectors.project_comments(project),
+            "comment_form": CommentForm() if can_comment else None,
+            "can_comment": can_comment,
+            "can_edit": user.has_perm("projects.change_project", project),
+            "can_moderate": is_moderator(user),
+            "can_undelete": user.has_perm("projects.undelete_project", project),
+        },
+    )
+
+
+# --- Create, edit --------------------------------------------------------------
+
+
+def _postable_cities(user: User):
+    if is_moderator(user):
+        return City.objects.active().order_by("country", "name")
+    return City.objects.filter(pk__in=list(approved_cities(user))).order_by("name")
+
+
+def _project_form_page(request, project: Project | None):
+    user = request.user
+    cities = _postable_cities(user) if project is None else City.objects.filter(pk=project.city_id)
+    data = request.POST if request.method == "POST" else None
+    files = request.FILES if request.method == "POST" else None
+    instance = project or Project()
+    initial = {}
+    if project is None:
+        initial = {"content_language": request.LANGUAGE_CODE, "lead_organisation": ""}
+        if cities.count() == 1:
+            initial["city"] = cities.first()
+    form = ProjectForm(data, files, instance=instance, user=user, cities=cities, initial=initial)
+    images = ImageFormSet(data, files, instance=instance, prefix="images")
+    documents = DocumentFormSet(data, files, instance=instance, prefix="documents")
+    links = LinkFormSet(data, instance=instance, prefix="links")
+    if request.method == "POST":
+        valid = all([form.is_valid(), images.is_valid(), documents.is_valid(), links.is_valid()])
+        if valid:
+            try:
+                saved = services.project_save(
+                    user=user,
+                    form=form,
+                    image_formset=images,
+                    document_formset=documents,
+                    link_formset=links,
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("The project was saved."))
+                return redirect(saved)
+        messages.error(request, _("The project was not saved: please correct the errors below."))
+    return render(
+        request,
+        "projects/project_form.html",
+        {
+            "form": form,
+            "image_formset": images,
+            "document_formset": documents,
+            "link_formset": links,
+            "project": project,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def project_create(request):
+    if not request.user.has_perm("projects.add_project"):
+        raise PermissionDenied
+    return _project_form_page(request, None)
+
+
+@require_http_methods(["GET", "POST"])
+def project_edit(request, slug):
+    project = get_project(request, slug, "projects.change_project")
+    return _project_form_page(request, project)
+
+
+@require_POST
+def project_delete(request, slug):
+    project = get_project(request, slug, "projects.delete_project")
+    services.project_delete(project=project, user=request.user)
+    messages.success(request, _("The project was deleted. Staff can restore it if needed."))
+    return redirect("projects:list")
+
+
+@require_POST
+def project_undelete(request, slug):
+    project = get_project(request, slug, "projects.undelete_project")
+    services.project_undelete(project=project)
+    messages.success(request, _("The project was restored."))
+    return redirect(project)
+
+
+# --- History ---------------------------------------------------------------------
+
+
+def _field_labels() -> dict[str, str]:
+    labels = {
+        field.name: str(field.verbose_name)
+        for field in Project._meta.get_fields()
+        if hasattr(field, "verbose_name")
+    }
+    labels["tags"] = _("tags")
+    return labels
+
+
+@login_not_required
+@require_GET
+def project_history(request, slug):
+    project = get_project(request, slug)
+    revisions = Paginator(
+        project.revisions.select_related("author").order_by("-number"), PAGE_SIZE
+    ).get_page(request.GET.get("page"))
+    shown = list(revisions.object_list)
+    numbers = [revision.number - 1 for revision in shown]
+    previous = {
+        revision.number: revision.snapshot
+        for revision in project.revisions.filter(number__in=numbers)
+    }
+    previous.update({revision.number: revision.snapshot for revision in shown})
+    ids = {"themes": set(), "sdgs": set(), "contacts": set()}
+    for snap in previous.values():
+        for relation, values in ids.items():
+            values.update(snap.get(relation, []))
+    names = {
+        "themes": {t.pk: t.name for t in Theme.objects.filter(pk__in=ids["themes"])},
+        "sdgs": {
+            g.pk: str(g) for g in SustainableDevelopmentGoal.objects.filter(pk__in=ids["sdgs"])
+        },
+        "contacts": {u.pk: u.get_full_name() for u in User.objects.filter(pk__in=ids["contacts"])},
+    }
+    labels = _field_labels()
+    for revision in shown:
+        before = previous.get(revision.number - 1)
+        revision.changes = (
+            changes(before, revision.snapshot, labels, names) if before is not None else None
+        )
+    return render(
+        request,
+        "projects/project_history.html",
+        {
+            "project": project,
+            "revisions": revisions,
+            "shown": shown,
+            "can_restore": request.user.has_perm("projects.change_project", project),
+        },
+    )
+
+
+@require_POST
+def project_restore(request, slug, number):
+    project = get_project(request, slug, "projects.change_project")
+    revision = get_object_or_404(ProjectRevision, project=project, number=number)
+    try:
+        services.project_restore(project=project, revision=revision, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, _("Revision %(number)d was restored.") % {"number": revision.number}
+        )
+    return redirect("projects:history", slug=project.slug)
+
+
+# --- Documents -------------------------------------------------------------------
+
+
+@login_not_required
+@require_GET
+def document_download(request, slug, pk):
+    project = get_project(request, slug)
+    document = get_object_or_404(ProjectDocument, project=project, pk=pk)
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=document.original_name,
+        content_type=document.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    if not project.is_public:
+        response["Cache-Control"] = "private, no-store"
+    return response
+
+
+# --- Comments --------------------------------------------------------------------
+
+
+def _comment(request, slug, pk) -> tuple[Project, Comment]:
+    project = get_project(request, slug)
+    comment = get_object_or_404(Comment.objects.select_related("author"), project=project, pk=pk)
+    return project, comment
+
+
+@require_POST
+def comment_create(request, slug):
+    project = get_project(request, slug, "projects.comment_project")
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Your comment was not posted: write something first."))
+        return redirect(project)
+    parent = None
+    if form.cleaned_data.get("parent"):
+        parent = Comment.objects.filter(project=project, pk=form.cleaned_data["parent"]).first()
+        if parent is None:
+            return HttpResponseBadRequest(_("The comment you reply to does not exist."))
+    try:
+        comment = services.comment_create(
+            project=project,
+            author=request.user,
+            body=form.cleaned_data["body"],
+            parent=parent,
+            base_url=_base_url(request),
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(project)
+    messages.success(request, _("Your comment was posted."))
+    return redirect(f"{project.get_absolute_url()}#comment-{comment.pk}")
+
+
+@require_http_methods(["GET", "POST"])
+def comment_edit(request, slug, pk):
+    project, comment = _comment(request, slug, pk)
+    if not request.user.has_perm("projects.change_comment", comment):
+        raise PermissionDenied
+    form = CommentEditForm(request.POST or None, instance=comment)
+    if request.method == "POST" and form.is_valid():
+        services.comment_edit(comment=comment, body=form.cleaned_data["body"])
+        messages.success(request, _("Your comment was updated."))
+        return redirect(f"{project.get_absolute_url()}#comment-{comment.pk}")
+    return render(
+        request,
+        "projects/comment_edit.html",
+        {"project": project, "comment": comment, "form": form},
+    )
+
+
+@require_POST
+def comment_delete(request, slug, pk):
+    project, comment = _comment(request, slug, pk)
+    if not request.user.has_perm("projects.delete_comment", comment):
+        raise PermissionDenied
+    services.comment_delete(comment=comment)
+    messages.success(request, _("Your comment was deleted."))
+    return redirect(project)
+
+
+@require_POST
+def comment_hide(request, slug, pk):
+    project, comment = _comment(request, slug, pk)
+    if not request.user.has_perm("projects.hide_comment", comment):
+        raise PermissionDenied
+    form = CommentHideForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give a reason for hiding the comment."))
+        return redirect(f"{project.get_absolute_url()}#comment-{comment.pk}")
+    services.comment_hide(
+        comment=comment, moderator=request.user, reason=form.cleaned_data["reason"]
+    )
+    messages.success(request, _("The comment is now hidden."))
+    return redirect(f"{project.get_absolute_url()}#comment-{comment.pk}")
+
+
+@require_POST
+def comment_report(request, slug, pk):
+    project, comment = _comment(request, slug, pk)
+    if not request.user.has_perm("projects.report_comment", comment):
+        raise PermissionDenied
+    form = CommentReportForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Say what is wrong with the comment."))
+        return redirect(f"{project.get_absolute_url()}#comment-{comment.pk}")
+    try:
+        services.comment_report(
+            comment=comment, reporter=request.user, reason=form.cleaned_data["reason"]
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Thank you: the moderators will look at this comment."))
+    return redirect(f"{project.get_absolute_url()}#comment-{comment.pk}")
