@@ -71,7 +71,12 @@ def _reencoded(upload, size: int) -> tuple[ContentFile, str]:
 
 def _save_gallery(image_formset) -> None:
     for form in image_formset.forms:
-        if not form.has_changed() or form in image_formset.deleted_forms:
+        if form in image_formset.deleted_forms:
+            if form.instance.pk:
+                _delete_files_on_commit(form.instance.image, form.instance.thumbnail)
+                form.instance.delete()
+            continue
+        if not form.has_changed():
             continue
         picture = form.save(commit=False)
         upload = form.cleaned_data.get("image")
@@ -82,14 +87,16 @@ def _save_gallery(image_formset) -> None:
             picture.thumbnail.save(f"thumbnail.{extension}", thumbnail, save=False)
         picture.full_clean(exclude=["project"])
         picture.save()
-    for picture in image_formset.deleted_objects:
-        _delete_files_on_commit(picture.image, picture.thumbnail)
-        picture.delete()
 
 
 def _save_documents(document_formset, user: User) -> None:
     for form in document_formset.forms:
-        if not form.has_changed() or form in document_formset.deleted_forms:
+        if form in document_formset.deleted_forms:
+            if form.instance.pk:
+                _delete_files_on_commit(form.instance.file)
+                form.instance.delete()
+            continue
+        if not form.has_changed():
             continue
         document = form.save(commit=False)
         upload = form.cleaned_data.get("file")
@@ -102,9 +109,6 @@ def _save_documents(document_formset, user: User) -> None:
             document.uploaded_by = user
         document.full_clean(exclude=["project", "file"])
         document.save()
-    for document in document_formset.deleted_objects:
-        _delete_files_on_commit(document.file)
-        document.delete()
 
 
 def _delete_files_on_commit(*files) -> None:

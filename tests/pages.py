@@ -26,13 +26,32 @@ PAGES = [
     ("email", "/accounts/email/", "member"),
     ("password-change", "/accounts/password/change/", "member"),
     ("membership-review", "/cities/saint-brieuc/memberships/", "city_coordinator"),
+    ("project-list", "/projects/", "anonymous"),
+    ("project-list-filtered", "/projects/?theme=public-spaces&country=FR&q=place", "anonymous"),
+    ("project-detail", "/projects/place-de-la-grille/", "anonymous"),
+    ("project-detail-member", "/projects/place-de-la-grille/", "member"),
+    ("project-detail-coordinator", "/projects/place-de-la-grille/", "city_coordinator"),
+    ("project-new", "/projects/new/", "member"),
+    ("project-edit", "/projects/place-de-la-grille/edit/", "member"),
+    ("project-history", "/projects/place-de-la-grille/history/", "member"),
+    ("comment-edit", "/projects/place-de-la-grille/comments/{comment}/edit/", "member"),
+    ("search", "/search/?q=grille", "anonymous"),
+    ("search-empty", "/search/", "anonymous"),
 ]
 
 
 def page_urls():
-    """Every (name, language, path, who), for parametrised tests."""
+    """Every (name, language, path, who), for parametrised tests.
+
+    Paths may hold ``{comment}``: the id of the member's comment, known once the data exists
+    (``resolve`` fills it in).
+    """
     return [
         (name, language, f"/{language}{path}", who)
         for name, path, who in PAGES
         for language in LANGUAGES
     ]
+
+
+def resolve(path: str, people: dict) -> str:
+    return path.format(**people.get("ids", {}))

@@ -11,6 +11,9 @@ from playwright.sync_api import sync_playwright
 from accounts.models import User
 from cities.enums import MembershipRole, MembershipStatus
 from cities.models import City, Membership
+from projects.models import Comment, Project
+from projects.services import project_saved
+from themes.models import SustainableDevelopmentGoal, Theme
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -85,7 +88,42 @@ def people(live_server):
     Membership.objects.create(
         user=newcomer, city=City.objects.get(slug="saint-brieuc"), role=MembershipRole.EU_OFFICER
     )
-    return {"anonymous": None, "member": member, "city_coordinator": coordinator}
+    peer = make_person("sofia@example.org", "Sofia Peer", in_directory=True)
+    approve(peer, "gothenburg", MembershipRole.PLANNER)
+    project = make_project(member)
+    comment = Comment.objects.create(project=project, author=member, body="Comment ça marche ?")
+    return {
+        "anonymous": None,
+        "member": member,
+        "city_coordinator": coordinator,
+        "peer": peer,
+        "ids": {"comment": comment.pk},
+    }
+
+
+def make_project(author: User) -> Project:
+    """A public Saint-Brieuc project with a revision, like one posted through the form."""
+    project = Project.objects.create(
+        slug="place-de-la-grille",
+        city=City.objects.get(slug="saint-brieuc"),
+        author=author,
+        title="Expérimentation place de la Grille",
+        lead_organisation="Saint-Brieuc Armor Agglomération",
+        summary="Réaménager une place pour tous les usages, en testant avant les travaux.",
+        description="La place était un **parking**.\n\n- observation\n- ateliers",
+        approach="Urbanisme tactique.",
+        looking_for="Des retours d'expérience.",
+        content_language="fr",
+    )
+    project.themes.set(Theme.objects.filter(slug__in=["public-spaces", "citizen-participation"]))
+    project.sdgs.set(SustainableDevelopmentGoal.objects.filter(number__in=[5, 11]))
+    project.tags.set(["espace public"])
+    project.contacts.set([author])
+    project_saved(project=project, user=author)
+    project.summary = "Réaménager une place pour tous les usages et plusieurs usages."
+    project.save()
+    project_saved(project=project, user=author)
+    return project
 
 
 def sign_in(context, live_server, user: User) -> None:

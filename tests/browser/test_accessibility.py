@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from tests.pages import page_urls
+from tests.pages import page_urls, resolve
 
 from .conftest import sign_in
 
@@ -45,6 +45,7 @@ def test_page_has_no_axe_violation(
     if people[who] is not None:
         sign_in(context, live_server, people[who])
     page = context.new_page()
+    path = resolve(path, people)
     response = page.goto(live_server.url + path)
     assert response is not None
     assert response.status == (404 if name == "not-found" else 200), path

@@ -9,7 +9,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from tests.pages import page_urls
+from tests.pages import page_urls, resolve
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -28,6 +28,7 @@ def test_every_registered_page_is_valid_html(people, tmp_path):
         client = Client()
         if people[who] is not None:
             client.force_login(people[who])
+        path = resolve(path, people)
         response = client.get(path)
         assert response.status_code == (404 if name == "not-found" else 200), path
         target = tmp_path / f"{name}-{language}.html"
