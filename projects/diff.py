@@ -39,10 +39,10 @@ def changes(old: dict, new: dict, labels: dict[str, str], names: dict[str, dict]
     """``names`` maps a relation (themes, sdgs, contacts) to {pk: display name}."""
     result = []
     for field in new:
-        if field == "city" or old.get(field) == new.get(field):
+        if field == "city" or (old.get(field) or None) == (new.get(field) or None):
             continue
         label = labels.get(field, field)
-        if field in SNAPSHOT_FIELDS:
+        if field in SNAPSHOT_FIELDS and field not in ("images", "documents", "links"):
             result.append(
                 Change(
                     field,

@@ -203,6 +203,8 @@ class ProjectDocumentForm(forms.ModelForm):
     class Meta:
         model = ProjectDocument
         fields = ["file", "title"]
+        # Private files have no URL: show no "currently" link, only the file input.
+        widgets = {"file": forms.FileInput}
         help_texts = {
             "file": _("PDF, ODT, ODS, ODP, DOCX, XLSX, PPTX or CSV, at most 20 MB."),
         }
@@ -252,6 +254,19 @@ DocumentFormSet = forms.inlineformset_factory(
 
 
 class BaseLinkFormSet(forms.BaseInlineFormSet):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # One query for the choices of every link form, not one per form.
+        choices = [("", "---------")] + [
+            (project.pk, f"{project.city.name}: {project.title}")
+            for project in Project.objects.alive()
+            .select_related("city")
+            .order_by("city__name", "title")
+            .exclude(pk=self.instance.pk or 0)
+        ]
+        for form in [*self.forms, self.empty_form]:
+            form.fields["to_project"].choices = choices
+
     def clean(self):
         super().clean()
         seen = set()
@@ -265,6 +280,13 @@ class BaseLinkFormSet(forms.BaseInlineFormSet):
                 form.add_error("to_project", _("A project cannot be related to itself."))
             elif target.pk in seen:
                 form.add_error("to_project", _("This project is already linked."))
+            elif (
+                self.instance.pk
+                and ProjectLink.objects.filter(
+                    from_project=target, to_project=self.instance
+                ).exists()
+            ):
+                form.add_error("to_project", _("These projects are already linked."))
             seen.add(target.pk)
 
 

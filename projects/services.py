@@ -17,7 +17,7 @@ from PIL import Image, ImageOps
 
 from accounts.models import User
 
-from .models import Comment, CommentReport, Project, ProjectRevision
+from .models import Comment, CommentReport, Project, ProjectImage, ProjectRevision
 from .search import index_project
 
 logger = logging.getLogger(__name__)
@@ -43,6 +43,8 @@ SNAPSHOT_FIELDS = [
     "cover_alt",
 ]
 SNAPSHOT_RELATIONS = ["themes", "sdgs", "contacts"]
+# Shown in the history, not restored: files are not kept in revisions.
+SNAPSHOT_ATTACHMENTS = ["images", "documents", "links"]
 RESERVED_SLUGS = {"new"}  # /projects/new/ is the form
 
 
@@ -81,6 +83,9 @@ def _save_gallery(image_formset) -> None:
         picture = form.save(commit=False)
         upload = form.cleaned_data.get("image")
         if upload is not None and hasattr(upload, "content_type"):
+            if picture.pk:
+                old = ProjectImage.objects.get(pk=picture.pk)
+                _delete_files_on_commit(old.image, old.thumbnail)
             display, extension = _reencoded(upload, DISPLAY_SIZE)
             thumbnail, _extension = _reencoded(upload, THUMBNAIL_SIZE)
             picture.image.save(f"picture.{extension}", display, save=False)
@@ -98,13 +103,17 @@ def _save_documents(document_formset, user: User) -> None:
             continue
         if not form.has_changed():
             continue
-        document = form.save(commit=False)
         upload = form.cleaned_data.get("file")
+        if upload is not None and hasattr(upload, "content_type"):
+            # Stored under the extension of what it is, not of what it was called.
+            original_stem = upload.name.rsplit(".", 1)[0]
+            upload.name = f"document{form.detected_type[1]}"
+        document = form.save(commit=False)
         if upload is not None and hasattr(upload, "content_type"):
             content_type, extension = form.detected_type
             document.content_type = content_type
             document.size = upload.size
-            stem = upload.name.rsplit(".", 1)[0][:200] or "document"
+            stem = original_stem[:200] or "document"
             document.original_name = f"{slugify(stem) or 'document'}{extension}"
             document.uploaded_by = user
         document.full_clean(exclude=["project", "file"])
@@ -130,6 +139,13 @@ def snapshot(project: Project) -> dict:
     for relation in SNAPSHOT_RELATIONS:
         data[relation] = sorted(getattr(project, relation).values_list("pk", flat=True))
     data["tags"] = sorted(project.tags.names())
+    data["images"] = sorted(project.images.values_list("alt_text", flat=True))
+    data["documents"] = sorted(project.documents.values_list("title", flat=True))
+    data["links"] = sorted(
+        project.links_out.values_list("to_project__title", flat=True).union(
+            project.links_in.values_list("from_project__title", flat=True)
+        )
+    )
     return data
 
 
@@ -185,6 +201,12 @@ def project_save(*, user: User, form, image_formset, document_formset, link_form
             project.cover_image.save(f"cover.{extension}", content, save=False)
             if old:
                 _delete_files_on_commit(Project(cover_image=old).cover_image)
+        elif cover is False and not creating:  # "clear" ticked
+            old = (
+                Project.objects.filter(pk=project.pk).values_list("cover_image", flat=True).first()
+            )
+            if old:
+                _delete_files_on_commit(Project(cover_image=old).cover_image)
         if not project.cover_image:
             project.cover_alt = ""
         project.full_clean(exclude=["search_vector"])
@@ -219,10 +241,15 @@ def project_restore(*, project: Project, revision: ProjectRevision, user: User) 
     state = revision.snapshot
     with transaction.atomic():
         project = Project.objects.select_for_update().get(pk=project.pk)
+        current_alt = project.cover_alt
         for field in SNAPSHOT_FIELDS:
             setattr(project, field, state.get(field, ""))
+        # The cover picture itself is not in revisions: it stays, and so does its description
+        # when the old revision had none.
         if not project.cover_image:
             project.cover_alt = ""
+        elif not project.cover_alt:
+            project.cover_alt = current_alt
         project.full_clean(exclude=["search_vector"])
         project.save()
         project.themes.set(state.get("themes", []))

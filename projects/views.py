@@ -82,6 +82,7 @@ def project_detail(request, slug):
         raise Http404
     user = request.user
     can_comment = user.has_perm("projects.comment_project", project)
+    can_read_comments = user.has_perm("projects.read_comments", project)
     return render(
         request,
         "projects/project_detail.html",
@@ -89,7 +90,8 @@ def project_detail(request, slug):
             "project": project,
             "related": selectors.related_links(project, user),
             "elsewhere": selectors.other_country_projects(project, user),
-            "comments": selectors.project_comments(project),
+            "comments": selectors.project_comments(project) if can_read_comments else [],
+            "can_read_comments": can_read_comments,
             "comment_form": CommentForm() if can_comment else None,
             "can_comment": can_comment,
             "can_edit": user.has_perm("projects.change_project", project),
@@ -192,6 +194,9 @@ def _field_labels() -> dict[str, str]:
         if hasattr(field, "verbose_name")
     }
     labels["tags"] = _("tags")
+    labels["images"] = _("pictures")
+    labels["documents"] = _("documents")
+    labels["links"] = _("related projects")
     return labels
 
 

@@ -17,6 +17,13 @@ def media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def private_media_root(settings, tmp_path):
+    """Members-only documents too, never in the project's private-media/."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
+    return settings.PRIVATE_MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     # allauth's rate limits count in the cache: one test's sign-ups must not throttle the next.
     cache.clear()

@@ -26,10 +26,10 @@ class ProjectQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Projects ``user`` may read: public ones, and members-only ones for approved members."""
-        from cities.rules import is_approved_member
+        from cities.rules import is_approved_member, is_moderator
 
         projects = self.alive()
-        if user.is_staff or is_approved_member(user):
+        if is_moderator(user) or is_approved_member(user):
             return projects
         return projects.filter(visibility=Visibility.PUBLIC)
 

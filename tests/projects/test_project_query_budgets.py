@@ -1,0 +1,230 @@
+"""Every page that shows projects runs a fixed number of queries, with 2 projects as with 200.
+
+The rich project's relations grow with the data too: 2 or 20 links, comments with a reply each,
+pictures, documents, contacts, and 2 or 200 revisions. Budgets are the measured count plus one;
+where PostgreSQL needs one more query (search snippets) both counts are noted.
+"""
+
+import re
+from dataclasses import dataclass
+
+import pytest
+from django.core.files.base import ContentFile
+
+from projects.models import Project, ProjectImage, ProjectLink, ProjectRevision
+from tests.factories import (
+    bulk_projects,
+    make_comment,
+    make_document,
+    make_membership,
+    make_project,
+    make_user,
+    picture_bytes,
+)
+
+pytestmark = pytest.mark.django_db
+
+CARD = re.compile(r'<li class="card project-card">')
+
+
+@dataclass
+class Data:
+    size: int  # projects in the database
+    related: int  # comments, pictures, documents, contacts of the rich project
+    links: int  # related projects linked from it
+    project: Project
+
+
+@pytest.fixture(params=[2, 200], ids=["2-projects", "200-projects"])
+def data(request, author, member, other_city_member):
+    size = request.param
+    related = 2 if size == 2 else 20
+    project = make_project(
+        author=author,
+        title="Place de la Grille",
+        themes=("public-spaces", "citizen-participation"),
+        sdgs=(5, 11),
+        tags=("gender", "public space"),
+    )
+    others = bulk_projects(size - 1)
+    ProjectLink.objects.bulk_create(
+        ProjectLink(from_project=project, to_project=other) for other in others[:related]
+    )
+    for number in range(related):
+        comment = make_comment(project=project, author=other_city_member, body=f"Question {number}")
+        make_comment(project=project, author=member, body=f"Answer {number}", parent=comment)
+        picture = ProjectImage(project=project, alt_text=f"Picture {number}", position=number)
+        picture.image.save("p.png", ContentFile(picture_bytes((8, 8))), save=False)
+        picture.save()
+        contact = make_user(full_name=f"Contact {number:02d}")
+        make_membership(user=contact, city="saint-brieuc")
+        project.contacts.add(contact)
+    ProjectRevision.objects.bulk_create(
+        ProjectRevision(
+            project=project,
+            number=number,
+            author=member,
+            snapshot={
+                "title": f"Title {number}",
+                "themes": [1, 2] if number % 2 else [1],
+                "contacts": [member.pk],
+            },
+            changed_fields=["title", "themes"],
+        )
+        for number in range(2, size + 1)
+    )
+    return Data(size=size, related=related, links=min(related, size - 1), project=project)
+
+
+def cards(response) -> int:
+    return len(CARD.findall(response.content.decode()))
+
+
+# --- List and search ---------------------------------------------------------------------------
+
+
+def test_project_list_budget_anonymous(anonymous_client, data, django_assert_max_num_queries):
+    with django_assert_max_num_queries(13):  # measured: 12
+        response = anonymous_client.get("/en/projects/")
+
+    assert cards(response) == min(data.size, 20)
+    assert f"{data.size} projects" in response.content.decode()
+
+
+def test_project_list_budget_member(member_client, data, django_assert_max_num_queries):
+    with django_assert_max_num_queries(16):  # measured: 15
+        response = member_client.get("/en/projects/")
+
+    assert cards(response) == min(data.size, 20)
+
+
+def test_project_list_budget_with_every_filter(
+    anonymous_client, data, django_assert_max_num_queries
+):
+    query = "theme=public-spaces&country=SE&status=ongoing&sdg=11&tag=mobility&q=bulk"
+
+    with django_assert_max_num_queries(16):  # measured: 14 (SQLite), 15 (PostgreSQL)
+        response = anonymous_client.get(f"/en/projects/?{query}")
+
+    assert response.status_code == 200
+    assert 'class="errorlist"' not in response.content.decode()
+
+
+def test_search_budget_anonymous(anonymous_client, data, django_assert_max_num_queries):
+    with django_assert_max_num_queries(7):  # measured: 5 (SQLite), 6 (PostgreSQL)
+        response = anonymous_client.get("/en/search/", {"q": "bulk"})
+
+    assert cards(response) == min(data.size - 1, 20)
+
+
+def test_search_budget_member(member_client, data, django_assert_max_num_queries):
+    with django_assert_max_num_queries(10):  # measured: 8 (SQLite), 9 (PostgreSQL)
+        response = member_client.get("/en/search/", {"q": "bulk"})
+
+    assert cards(response) == min(data.size - 1, 20)
+
+
+# --- Project pages -----------------------------------------------------------------------------
+
+
+def test_project_detail_budget_anonymous(anonymous_client, data, django_assert_max_num_queries):
+    for number in range(data.related):
+        make_document(project=data.project, title=f"Document {number}")
+
+    with django_assert_max_num_queries(13):  # measured: 12
+        response = anonymous_client.get(data.project.get_absolute_url())
+
+    html = response.content.decode()
+    assert html.count('<li class="card">') == data.links  # related projects
+    assert html.count("download>Document") == data.related
+    assert html.count('alt="Picture') == data.related
+
+
+def test_project_detail_budget_member(member_client, data, django_assert_max_num_queries):
+    for number in range(data.related):
+        make_document(project=data.project, title=f"Document {number}")
+
+    with django_assert_max_num_queries(17):  # measured: 16
+        response = member_client.get(data.project.get_absolute_url())
+
+    html = response.content.decode()
+    assert html.count('<article class="comment"') == 2 * data.related
+    assert html.count("mailto:") == data.related
+
+
+def test_project_history_budget_anonymous(anonymous_client, data, django_assert_max_num_queries):
+    with django_assert_max_num_queries(8):  # measured: 7 (one page of revisions: 6)
+        response = anonymous_client.get(f"/en/projects/{data.project.slug}/history/")
+
+    assert response.content.decode().count('<li id="revision-') == min(data.size, 20)
+
+
+def test_project_history_budget_member(member_client, data, django_assert_max_num_queries):
+    with django_assert_max_num_queries(11):  # measured: 10 (one page of revisions: 9)
+        response = member_client.get(f"/en/projects/{data.project.slug}/history/")
+
+    assert response.content.decode().count("Restore revision") == min(data.size, 20) - 1
+
+
+def test_project_new_budget(member_client, data, django_assert_max_num_queries):
+    with django_assert_max_num_queries(15):  # measured: 14
+        response = member_client.get("/en/projects/new/")
+
+    assert response.status_code == 200
+
+
+def test_project_edit_budget(member_client, data, django_assert_max_num_queries):
+    # measured: 20 with 1 link; 37 with 20 — each link form queries the projects again.
+    with django_assert_max_num_queries(21):
+        response = member_client.get(f"/en/projects/{data.project.slug}/edit/")
+
+    assert response.status_code == 200
+    total = min(data.links + 2, 20)  # two empty rows, at most 20 links
+    assert f'name="links-TOTAL_FORMS" value="{total}"' in response.content.decode()
+
+
+# --- Pages that list projects --------------------------------------------------------------------
+
+
+def test_home_budget_anonymous(anonymous_client, data, django_assert_max_num_queries):
+    with django_assert_max_num_queries(5):  # measured: 4
+        response = anonymous_client.get("/en/")
+
+    assert cards(response) == min(data.size, 6)
+
+
+def test_home_budget_member(member_client, data, django_assert_max_num_queries):
+    with django_assert_max_num_queries(8):  # measured: 7
+        response = member_client.get("/en/")
+
+    assert cards(response) == min(data.size, 6)
+
+
+def test_city_detail_budget_anonymous(anonymous_client, data, django_assert_max_num_queries):
+    with django_assert_max_num_queries(5):  # measured: 4
+        response = anonymous_client.get("/en/cities/saint-brieuc/")
+
+    in_city = Project.objects.filter(city__slug="saint-brieuc").count()
+    assert cards(response) == min(in_city, 12)
+
+
+def test_city_detail_budget_member(member_client, data, django_assert_max_num_queries):
+    with django_assert_max_num_queries(10):  # measured: 9
+        response = member_client.get("/en/cities/saint-brieuc/")
+
+    in_city = Project.objects.filter(city__slug="saint-brieuc").count()
+    assert cards(response) == min(in_city, 12)
+
+
+def test_theme_detail_budget_anonymous(anonymous_client, data, django_assert_max_num_queries):
+    with django_assert_max_num_queries(5):  # measured: 4
+        response = anonymous_client.get("/en/themes/public-spaces/")
+
+    assert cards(response) == min(data.size, 12)
+
+
+def test_theme_detail_budget_member(member_client, data, django_assert_max_num_queries):
+    with django_assert_max_num_queries(8):  # measured: 7
+        response = member_client.get("/en/themes/public-spaces/")
+
+    assert cards(response) == min(data.size, 12)
