@@ -26,3 +26,13 @@ SEARCH_CONFIGS = {
     ContentLanguage.SWEDISH: "alliance_sv",
     ContentLanguage.ENGLISH: "alliance_en",
 }
+
+# The "soft solution" fields: how the city works, what peers can learn and ask.
+SOFT_FIELDS = [
+    "approach",
+    "stakeholders",
+    "lessons_learned",
+    "looking_for",
+    "transferability",
+    "equity",
+]

@@ -7,7 +7,7 @@ from cities.enums import Country, MembershipStatus
 from cities.models import City
 from themes.models import SustainableDevelopmentGoal, Theme
 
-from .enums import ProjectStatus
+from .enums import SOFT_FIELDS, ProjectStatus
 from .models import Comment, CommentReport, Project, ProjectDocument, ProjectImage, ProjectLink
 from .validators import check_image, check_size, detect_document_type
 
@@ -106,12 +106,7 @@ class ProjectForm(forms.ModelForm):
             "content_language",
             "visibility",
             "description",
-            "approach",
-            "stakeholders",
-            "lessons_learned",
-            "looking_for",
-            "transferability",
-            "equity",
+            *SOFT_FIELDS,
             "cover_image",
             "cover_alt",
             "contacts",
@@ -125,17 +120,7 @@ class ProjectForm(forms.ModelForm):
             "cover_image": forms.ClearableFileInput(
                 attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}
             ),
-            **{
-                field: forms.Textarea(attrs={"rows": 4})
-                for field in [
-                    "approach",
-                    "stakeholders",
-                    "lessons_learned",
-                    "looking_for",
-                    "transferability",
-                    "equity",
-                ]
-            },
+            **{field: forms.Textarea(attrs={"rows": 4}) for field in SOFT_FIELDS},
         }
 
     def __init__(self, *args, user: User, cities, **kwargs):
@@ -231,26 +216,23 @@ class ProjectLinkForm(forms.ModelForm):
         self.fields["to_project"].label_from_instance = lambda p: f"{p.city.name}: {p.title}"
 
 
-ImageFormSet = forms.inlineformset_factory(
-    Project,
-    ProjectImage,
-    form=ProjectImageForm,
-    extra=2,
-    can_delete=True,
-    can_delete_extra=False,
-    max_num=20,
-    validate_max=True,
-)
-DocumentFormSet = forms.inlineformset_factory(
-    Project,
-    ProjectDocument,
-    form=ProjectDocumentForm,
-    extra=2,
-    can_delete=True,
-    can_delete_extra=False,
-    max_num=20,
-    validate_max=True,
-)
+def project_formset(model, form, **options):
+    """Rows edited on the project's own page: two empty ones to add, at most 20, deletable."""
+    return forms.inlineformset_factory(
+        Project,
+        model,
+        form=form,
+        extra=2,
+        can_delete=True,
+        can_delete_extra=False,
+        max_num=20,
+        validate_max=True,
+        **options,
+    )
+
+
+ImageFormSet = project_formset(ProjectImage, ProjectImageForm)
+DocumentFormSet = project_formset(ProjectDocument, ProjectDocumentForm)
 
 
 class BaseLinkFormSet(forms.BaseInlineFormSet):
@@ -290,17 +272,8 @@ class BaseLinkFormSet(forms.BaseInlineFormSet):
             seen.add(target.pk)
 
 
-LinkFormSet = forms.inlineformset_factory(
-    Project,
-    ProjectLink,
-    form=ProjectLinkForm,
-    formset=BaseLinkFormSet,
-    fk_name="from_project",
-    extra=2,
-    can_delete=True,
-    can_delete_extra=False,
-    max_num=20,
-    validate_max=True,
+LinkFormSet = project_formset(
+    ProjectLink, ProjectLinkForm, formset=BaseLinkFormSet, fk_name="from_project"
 )
 
 

@@ -16,19 +16,10 @@ from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .enums import SEARCH_CONFIGS
+from .enums import SEARCH_CONFIGS, SOFT_FIELDS
 from .models import Project
 
-BODY_FIELDS = [
-    "description",
-    "approach",
-    "stakeholders",
-    "lessons_learned",
-    "looking_for",
-    "transferability",
-    "equity",
-    "lead_organisation",
-]
+BODY_FIELDS = ["description", *SOFT_FIELDS, "lead_organisation"]
 # ts_headline's marks: control characters, so that the headline can be escaped, then marked.
 START, STOP = "\x02", "\x03"
 

@@ -17,6 +17,7 @@ from PIL import Image, ImageOps
 
 from accounts.models import User
 
+from .enums import SOFT_FIELDS
 from .models import Comment, CommentReport, Project, ProjectImage, ProjectRevision
 from .search import index_project
 
@@ -34,12 +35,7 @@ SNAPSHOT_FIELDS = [
     "content_language",
     "visibility",
     "description",
-    "approach",
-    "stakeholders",
-    "lessons_learned",
-    "looking_for",
-    "transferability",
-    "equity",
+    *SOFT_FIELDS,
     "cover_alt",
 ]
 SNAPSHOT_RELATIONS = ["themes", "sdgs", "contacts"]
