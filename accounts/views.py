@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods
 from cities.forms import MembershipRequestForm
 from cities.selectors import coordinated_cities, user_memberships
 from cities.services import membership_request
+from events.models import CalendarFeedToken
 
 from .forms import ProfileForm
 from .services import profile_update
@@ -29,6 +30,7 @@ def profile(request):
             "form": form,
             "memberships": user_memberships(request.user),
             "coordinated_cities": coordinated_cities(request.user),
+            "calendar_token": CalendarFeedToken.objects.filter(user=request.user).first(),
         },
     )
 

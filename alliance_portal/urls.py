@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("cities/", include("cities.urls")),
     path("themes/", include("themes.urls")),
     path("projects/", include("projects.urls")),
+    path("events/", include("events.urls")),
     path("search/", views.search, name="search"),
 )
 

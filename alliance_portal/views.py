@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from cities.models import City
 from cities.selectors import cities_by_country
+from events.selectors import upcoming_events
 from projects.search import add_snippets, fold
 from projects.selectors import card_queryset, filter_projects, latest_projects, visible_projects
 from themes.models import Theme
@@ -25,6 +26,7 @@ def home(request):
             "themes": Theme.objects.all(),
             "city_groups": cities_by_country(),
             "latest_projects": latest_projects(request.user),
+            "upcoming_events": upcoming_events(request.user),
         },
     )
 

@@ -1,11 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from events.models import Event
+from events.selectors import card_queryset as event_cards
 from projects.selectors import card_queryset, visible_projects
 
 from . import map as city_map
@@ -15,6 +18,7 @@ from .selectors import cities_by_country, city_people, pending_memberships
 from .services import membership_decide
 
 PROJECTS_SHOWN = 12
+EVENTS_SHOWN = 6
 
 
 @login_not_required
@@ -46,6 +50,15 @@ def city_detail(request, slug):
             "city": city,
             "people": list(city_people(city)) if can_see_people else None,
             "themes": city.proposed_themes.all(),
+            "events": list(
+                event_cards(
+                    Event.objects.visible_to(request.user)
+                    .published()
+                    .upcoming()
+                    .filter(Q(host_city=city) | Q(cities=city))
+                    .distinct()
+                )[:EVENTS_SHOWN]
+            ),
             "projects": list(
                 card_queryset(visible_projects(request.user).filter(city=city)).order_by(
                     "-created_at"

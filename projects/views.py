@@ -28,6 +28,19 @@ from .forms import (
 from .models import Comment, Project, ProjectDocument, ProjectRevision
 from .search import add_snippets
 
+
+def project_events(project, user):
+    """Published events whose agenda visits or presents the project."""
+    from events.models import Event
+    from events.selectors import card_queryset as event_cards
+
+    return list(
+        event_cards(
+            Event.objects.visible_to(user).published().filter(agenda__projects=project).distinct()
+        ).order_by("-starts_at")[:6]
+    )
+
+
 PAGE_SIZE = 20
 
 
@@ -90,6 +103,7 @@ def project_detail(request, slug):
             "project": project,
             "related": selectors.related_links(project, user),
             "elsewhere": selectors.other_country_projects(project, user),
+            "events": project_events(project, user),
             "comments": selectors.project_comments(project) if can_read_comments else [],
             "can_read_comments": can_read_comments,
             "comment_form": CommentForm() if can_comment else None,

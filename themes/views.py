@@ -2,6 +2,8 @@ from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from events.models import Event
+from events.selectors import card_queryset as event_cards
 from projects.selectors import card_queryset, visible_projects
 
 from .enums import ThemeKind
@@ -37,5 +39,13 @@ def theme_detail(request, slug):
             "theme": theme,
             "projects": list(card_queryset(projects).order_by("-created_at")[:PROJECTS_SHOWN]),
             "project_count": projects.count(),
+            "events": list(
+                event_cards(
+                    Event.objects.visible_to(request.user)
+                    .published()
+                    .upcoming()
+                    .filter(themes=theme)
+                )[:6]
+            ),
         },
     )

@@ -11,6 +11,7 @@ from accounts.models import User
 from cities.enums import MembershipRole, MembershipStatus
 from cities.models import City, Membership
 from cities.rules import COORDINATORS_GROUP
+from events.demo import load_events
 from projects.demo import load_projects
 from themes.models import Theme
 
@@ -150,6 +151,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             self._load()
             load_projects()
+            load_events()
         self._print_sign_in()
 
     def _person(self, email: str, name: str, **fields) -> User:

@@ -1,0 +1,67 @@
+"""iCalendar (RFC 5545) files for one event, the public feed and personal feeds (icalendar)."""
+
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone
+from django.utils.formats import time_format
+from icalendar import Calendar
+from icalendar import Event as VEvent
+
+from .enums import EventState
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+def _description(event, with_link: bool) -> str:
+    lines = [event.description.strip()] if event.description.strip() else []
+    agenda = list(event.agenda.all())
+    if agenda:
+        lines.append("")
+        day = None
+        for item in agenda:
+            start = timezone.localtime(item.starts_at, PARIS)
+            if start.date() != day:
+                day = start.date()
+                lines.append(start.strftime("%Y-%m-%d"))
+            end = timezone.localtime(item.ends_at, PARIS)
+            place = f" ({item.place})" if item.place else ""
+            lines.append(
+                f"{time_format(start, 'H:i')}–{time_format(end, 'H:i')} {item.title}{place}"
+            )
+    if with_link and event.online_url:
+        lines += ["", event.online_url]
+    return "\n".join(lines)
+
+
+def event_calendar(events, base_url: str, *, name: str = "", with_links: bool = False) -> bytes:
+    """A VCALENDAR with one VEVENT per event (agenda prefetched by the caller for many events).
+
+    ``with_links`` adds the online meeting link: only for people with a confirmed seat.
+    """
+    calendar = Calendar()
+    calendar.add("prodid", "-//Alliance Portal//alliance-portal//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    if name:
+        calendar.add("x-wr-calname", name)
+    base = base_url.rstrip("/")
+    for event in events:
+        entry = VEvent()
+        entry.add("uid", event.uid)
+        entry.add("dtstamp", timezone.now())
+        entry.add("dtstart", timezone.localtime(event.starts_at, PARIS))
+        entry.add("dtend", timezone.localtime(event.ends_at, PARIS))
+        entry.add("summary", event.title)
+        entry.add("description", _description(event, with_links))
+        location = event.venue or (event.host_city.name if event.host_city else "")
+        if location:
+            entry.add("location", location)
+        entry.add("url", f"{base}{event.get_absolute_url()}")
+        entry.add("status", "CANCELLED" if event.state == EventState.CANCELLED else "CONFIRMED")
+        entry.add("sequence", event.sequence)
+        entry.add("last-modified", event.updated_at)
+        entry.add("categories", [event.get_kind_display()])
+        calendar.add_component(entry)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()

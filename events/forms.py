@@ -1,0 +1,244 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+from cities.enums import Country, MembershipStatus
+from cities.models import City
+from projects.models import Project
+from projects.validators import check_image
+from themes.models import Theme
+
+from .enums import EventKind
+from .models import AgendaItem, Event, Registration
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
+
+
+DATETIME_HELP = _("Paris and Stockholm time.")
+
+
+class PeopleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, user):
+        return f"{user.get_full_name()} ({user.email})"
+
+
+def members_queryset():
+    return (
+        User.objects.filter(memberships__status=MembershipStatus.APPROVED, is_active=True)
+        .distinct()
+        .order_by("full_name", "email")
+    )
+
+
+class EventForm(forms.ModelForm):
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Themes"),
+        queryset=Theme.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    cities = forms.ModelMultipleChoiceField(
+        label=_("Participating cities"),
+        queryset=City.objects.active(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    organisers = PeopleChoiceField(
+        label=_("Organisers"),
+        queryset=User.objects.none(),
+        required=False,
+        help_text=_("They can edit the event and see its registrations."),
+    )
+
+    class Meta:
+        model = Event
+        fields = [
+            "kind",
+            "title",
+            "starts_at",
+            "ends_at",
+            "host_city",
+            "cities",
+            "venue",
+            "online_url",
+            "visibility",
+            "capacity",
+            "registration_opens_at",
+            "registration_closes_at",
+            "themes",
+            "description",
+            "organisers",
+            "cover_image",
+            "cover_alt",
+        ]
+        widgets = {
+            "starts_at": DateTimeInput(),
+            "ends_at": DateTimeInput(),
+            "registration_opens_at": DateTimeInput(),
+            "registration_closes_at": DateTimeInput(),
+            "description": forms.Textarea(attrs={"rows": 6}),
+        }
+        help_texts = {
+            "starts_at": DATETIME_HELP,
+            "ends_at": DATETIME_HELP,
+            "registration_opens_at": _("Leave empty to open registration on publication."),
+            "registration_closes_at": _("Leave empty to close registration when the event starts."),
+            "description": _("You can use Markdown."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisers"].queryset = members_queryset() | User.objects.filter(
+            pk__in=self.instance.organisers.values("pk") if self.instance.pk else []
+        )
+        self.fields["capacity"].widget.attrs["min"] = 0
+
+    def clean_cover_image(self):
+        image = self.cleaned_data.get("cover_image")
+        if image and image != self.instance.cover_image and hasattr(image, "content_type"):
+            check_image(image, settings.PROJECT_IMAGE_MAX_BYTES)
+        return image
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if starts and ends and ends <= starts:
+            self.add_error("ends_at", _("The event must end after it starts."))
+        opens, closes = cleaned.get("registration_opens_at"), cleaned.get("registration_closes_at")
+        if opens and closes and closes <= opens:
+            self.add_error("registration_closes_at", _("Registration must close after it opens."))
+        if closes and ends and closes > ends:
+            self.add_error(
+                "registration_closes_at", _("Registration must close before the event ends.")
+            )
+        capacity = cleaned.get("capacity")
+        if capacity is not None and self.instance.pk:
+            confirmed = self.instance.registrations.filter(state="confirmed").count()
+            if capacity < confirmed:
+                self.add_error(
+                    "capacity",
+                    _("%(count)d people already have a seat: the capacity cannot be lower.")
+                    % {"count": confirmed},
+                )
+        if cleaned.get("cover_image") and not cleaned.get("cover_alt", "").strip():
+            self.add_error("cover_alt", _("Describe the cover image for people who cannot see it."))
+        return cleaned
+
+
+class AgendaItemForm(forms.ModelForm):
+    speakers = PeopleChoiceField(
+        label=_("Speakers (members)"), queryset=User.objects.none(), required=False
+    )
+    projects = forms.ModelMultipleChoiceField(
+        label=_("Projects visited or presented"), queryset=Project.objects.none(), required=False
+    )
+
+    class Meta:
+        model = AgendaItem
+        fields = [
+            "position",
+            "starts_at",
+            "ends_at",
+            "kind",
+            "title",
+            "place",
+            "speakers",
+            "speakers_text",
+            "projects",
+            "description",
+        ]
+        widgets = {
+            "starts_at": DateTimeInput(),
+            "ends_at": DateTimeInput(),
+            "description": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class BaseAgendaFormSet(forms.BaseInlineFormSet):
+    """Every item within the event's time; choices read once for all the forms."""
+
+    event_span = None  # (starts_at, ends_at), set by the view from the validated event form
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        speakers = [
+            (user.pk, f"{user.get_full_name()} ({user.email})") for user in members_queryset()
+        ]
+        projects = [
+            (project.pk, f"{project.city.name}: {project.title}")
+            for project in Project.objects.alive()
+            .select_related("city")
+            .order_by("city__name", "title")
+        ]
+        for form in self.forms + [self.empty_form]:
+            form.fields["speakers"].queryset = members_queryset()
+            form.fields["speakers"].choices = speakers
+            form.fields["projects"].queryset = Project.objects.alive()
+            form.fields["projects"].choices = projects
+
+    def clean(self):
+        super().clean()
+        if self.event_span is None:
+            return
+        starts, ends = self.event_span
+        for form in self.forms:
+            if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
+                continue
+            item_start, item_end = (
+                form.cleaned_data.get("starts_at"),
+                form.cleaned_data.get("ends_at"),
+            )
+            if item_start and item_end and item_end <= item_start:
+                form.add_error("ends_at", _("An agenda item must end after it starts."))
+            for value, field in ((item_start, "starts_at"), (item_end, "ends_at")):
+                if value and not (starts <= value <= ends):
+                    form.add_error(field, _("This time is outside the event's days."))
+
+
+AgendaFormSet = forms.inlineformset_factory(
+    Event,
+    AgendaItem,
+    form=AgendaItemForm,
+    formset=BaseAgendaFormSet,
+    extra=3,
+    can_delete=True,
+    can_delete_extra=False,
+    max_num=100,
+    validate_max=True,
+)
+
+
+class RegistrationForm(forms.ModelForm):
+    class Meta:
+        model = Registration
+        fields = ["needs", "listed"]
+        widgets = {"needs": forms.Textarea(attrs={"rows": 2})}
+
+
+class EventFilterForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=[("", _("All kinds")), *EventKind.choices], required=False
+    )
+    theme = forms.ModelChoiceField(
+        label=_("Theme"),
+        queryset=Theme.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All themes"),
+    )
+    city = forms.ModelChoiceField(
+        label=_("City"),
+        queryset=City.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All cities"),
+    )
+    country = forms.ChoiceField(
+        label=_("Country"), choices=[("", _("Both countries")), *Country.choices], required=False
+    )

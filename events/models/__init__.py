@@ -1,0 +1,5 @@
+from .agenda import AgendaItem
+from .event import Event
+from .registration import CalendarFeedToken, Registration
+
+__all__ = ["AgendaItem", "CalendarFeedToken", "Event", "Registration"]

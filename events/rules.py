@@ -1,0 +1,41 @@
+"""Who may do what with events (DESIGN.md: coordinators publish; members register)."""
+
+import rules
+
+from cities.rules import is_approved_member, is_moderator
+from projects.enums import Visibility
+
+from .enums import EventState
+
+
+@rules.predicate
+def is_event_organiser(user, event) -> bool:
+    if event is None or not user.is_authenticated:
+        return False
+    cached = getattr(event, "_organiser_ids", None)
+    if cached is None:
+        cached = set(event.organisers.values_list("pk", flat=True))
+        event._organiser_ids = cached
+    return user.pk in cached
+
+
+@rules.predicate
+def is_published_event(user, event) -> bool:
+    return event is not None and event.state != EventState.DRAFT
+
+
+@rules.predicate
+def is_public_event(user, event) -> bool:
+    return event is not None and event.visibility == Visibility.PUBLIC
+
+
+can_edit_event = is_moderator | is_event_organiser
+
+rules.add_perm(
+    "events.view_event",
+    can_edit_event | (is_published_event & (is_public_event | is_approved_member)),
+)
+rules.add_perm("events.add_event", is_moderator)
+rules.add_perm("events.change_event", can_edit_event)
+rules.add_perm("events.view_registrations", can_edit_event)
+rules.add_perm("events.register", is_approved_member)

@@ -1,0 +1,100 @@
+"""Reads for events."""
+
+from itertools import groupby
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from accounts.models import User
+from projects.models import Project
+
+from .enums import RegistrationState
+from .models import AgendaItem, Event, Registration
+
+
+def card_queryset(events: QuerySet[Event]) -> QuerySet[Event]:
+    return events.select_related("host_city").annotate(
+        confirmed=Count(
+            "registrations",
+            filter=Q(registrations__state=RegistrationState.CONFIRMED),
+            distinct=True,
+        )
+    )
+
+
+def filter_events(events: QuerySet[Event], filters: dict) -> QuerySet[Event]:
+    if filters.get("kind"):
+        events = events.filter(kind=filters["kind"])
+    if filters.get("theme"):
+        events = events.filter(themes=filters["theme"])
+    if filters.get("city"):
+        events = events.filter(Q(host_city=filters["city"]) | Q(cities=filters["city"]))
+    if filters.get("country"):
+        events = events.filter(
+            Q(host_city__country=filters["country"]) | Q(cities__country=filters["country"])
+        )
+    return events.distinct()
+
+
+def upcoming_events(user: User, limit: int = 4) -> list[Event]:
+    return list(card_queryset(Event.objects.visible_to(user).published().upcoming())[:limit])
+
+
+def event_for_detail(slug: str, user: User) -> Event | None:
+    # Only the projects the reader may see: a members-only project's title must not leak.
+    agenda = AgendaItem.objects.prefetch_related(
+        Prefetch("speakers", queryset=User.objects.order_by("full_name")),
+        Prefetch("projects", queryset=Project.objects.visible_to(user).select_related("city")),
+    )
+    return (
+        Event.objects.select_related("host_city")
+        .prefetch_related(Prefetch("agenda", queryset=agenda), "themes", "cities", "organisers")
+        .filter(slug=slug)
+        .first()
+    )
+
+
+def agenda_by_day(event: Event) -> list[tuple]:
+    """[(date, [items])] in Paris time, from the prefetched agenda."""
+    return [
+        (day, list(items))
+        for day, items in groupby(
+            event.agenda.all(), key=lambda item: timezone.localtime(item.starts_at).date()
+        )
+    ]
+
+
+def registration_counts(event: Event) -> dict[str, int]:
+    return dict(event.registrations.values_list("state").annotate(count=Count("pk")).order_by())
+
+
+def own_registration(event: Event, user: User) -> Registration | None:
+    if not user.is_authenticated:
+        return None
+    return event.registrations.filter(user=user).order_by("-created_at", "-pk").first()
+
+
+def waiting_position(registration: Registration) -> int:
+    return (
+        registration.event.registrations.filter(
+            state=RegistrationState.WAITING, created_at__lte=registration.created_at
+        )
+        .exclude(pk__gt=registration.pk, created_at=registration.created_at)
+        .count()
+    )
+
+
+def listed_participants(event: Event) -> list[Registration]:
+    return list(
+        event.registrations.filter(state=RegistrationState.CONFIRMED, listed=True)
+        .select_related("user")
+        .order_by("user__full_name")
+    )
+
+
+def event_registrations(event: Event) -> QuerySet[Registration]:
+    return (
+        event.registrations.select_related("user")
+        .prefetch_related("user__memberships__city")
+        .order_by("state", "created_at", "pk")
+    )

@@ -1,0 +1,191 @@
+"""Writes for events: saving with an agenda, publishing, cancelling, fair registration."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from projects.services import _reencoded
+
+from .calendar import event_calendar
+from .enums import LIVE_REGISTRATION_STATES, EventState, RegistrationState
+from .models import Event, Registration
+
+RESERVED_SLUGS = {"new", "feed"}
+
+
+def _mail(
+    user: User, template: str, context: dict, event: Event | None = None, with_link: bool = False
+) -> None:
+    """One e-mail in the recipient's language; with ``event``, its .ics is attached."""
+    with translation.override(user.preferred_language):
+        context = {**context, "recipient": user}
+        subject = render_to_string(f"email/{template}_subject.txt", context).strip()
+        body = render_to_string(f"email/{template}_body.txt", context)
+    message = EmailMessage(
+        settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
+        body,
+        settings.DEFAULT_FROM_EMAIL,
+        [user.email],
+    )
+    if event is not None:
+        calendar = event_calendar([event], context["base_url"], with_links=with_link)
+        message.attach(f"{event.slug}.ics", calendar, "text/calendar")
+    message.send()
+
+
+def unique_slug(title: str, starts_at) -> str:
+    base = slugify(f"{title} {starts_at:%Y}")[:200] or "event"
+    slug, counter = base, 2
+    while slug in RESERVED_SLUGS or Event.objects.filter(slug=slug).exists():
+        slug, counter = f"{base}-{counter}", counter + 1
+    return slug
+
+
+def confirmed_count(event: Event) -> int:
+    return event.registrations.filter(state=RegistrationState.CONFIRMED).count()
+
+
+def event_save(*, user: User, form, agenda_formset) -> Event:
+    """Save a validated event form and its agenda formset, all or nothing."""
+    with transaction.atomic():
+        event = form.save(commit=False)
+        creating = event.pk is None
+        if creating:
+            event.created_by = user
+            event.slug = unique_slug(event.title, event.starts_at)
+        else:
+            locked = Event.objects.select_for_update().get(pk=event.pk)
+            if event.capacity is not None and event.capacity < confirmed_count(locked):
+                raise ValidationError(
+                    _("The capacity cannot be lower than the number of confirmed seats.")
+                )
+            event.sequence = locked.sequence + 1
+        cover = form.cleaned_data.get("cover_image")
+        if cover and hasattr(cover, "content_type"):
+            content, extension = _reencoded(cover, 1600)
+            event.cover_image.save(f"cover.{extension}", content, save=False)
+        if not event.cover_image:
+            event.cover_alt = ""
+        event.full_clean()
+        event.save()
+        form.save_m2m()
+        if creating and not event.organisers.exists():
+            event.organisers.add(user)
+        agenda_formset.instance = event
+        agenda_formset.save()
+        if not creating and event.capacity is not None:
+            _fill_seats(event)
+    return event
+
+
+def event_publish(*, event: Event) -> Event:
+    if event.state != EventState.DRAFT:
+        raise ValidationError(_("Only a draft can be published."))
+    event.state = EventState.PUBLISHED
+    event.sequence = F("sequence") + 1
+    event.save(update_fields=["state", "sequence", "updated_at"])
+    event.refresh_from_db()
+    return event
+
+
+def event_cancel(*, event: Event, base_url: str = "") -> Event:
+    """Cancel the event and tell everyone registered (their .ics now says CANCELLED)."""
+    with transaction.atomic():
+        event = Event.objects.select_for_update().get(pk=event.pk)
+        if event.state == EventState.CANCELLED:
+            raise ValidationError(_("This event is already cancelled."))
+        event.state = EventState.CANCELLED
+        event.sequence += 1
+        event.save(update_fields=["state", "sequence", "updated_at"])
+        people = [
+            registration.user
+            for registration in event.registrations.filter(
+                state__in=LIVE_REGISTRATION_STATES
+            ).select_related("user")
+        ]
+        context = {"event": event, "base_url": base_url}
+        transaction.on_commit(
+            lambda: [_mail(person, "event_cancelled", context, event) for person in people]
+        )
+    return event
+
+
+def registration_register(
+    *, event: Event, user: User, needs: str = "", listed: bool = False, base_url: str = ""
+) -> Registration:
+    """Take a seat while there are seats, else a place on the waiting list, in arrival order.
+
+    The event row is locked (SELECT … FOR UPDATE on PostgreSQL), so registrations arriving at
+    the same moment are counted one after the other and never exceed the capacity.
+    """
+    with transaction.atomic():
+        event = Event.objects.select_for_update().get(pk=event.pk)
+        if not event.registration_open():
+            raise ValidationError(_("Registration is not open for this event."))
+        if event.registrations.filter(user=user, state__in=LIVE_REGISTRATION_STATES).exists():
+            raise ValidationError(_("You are already registered for this event."))
+        full = event.capacity is not None and confirmed_count(event) >= event.capacity
+        registration = Registration(
+            event=event,
+            user=user,
+            state=RegistrationState.WAITING if full else RegistrationState.CONFIRMED,
+            needs=needs.strip(),
+            listed=listed,
+        )
+        registration.full_clean()
+        registration.save()
+        if registration.state == RegistrationState.CONFIRMED:
+            context = {"event": event, "registration": registration, "base_url": base_url}
+            transaction.on_commit(
+                lambda: _mail(user, "registration_confirmed", context, event, with_link=True)
+            )
+    return registration
+
+
+def _fill_seats(event: Event, base_url: str = "") -> list[Registration]:
+    """Give free seats to the first people waiting (the event row is locked by the caller)."""
+    promoted = []
+    while event.capacity is None or confirmed_count(event) < event.capacity:
+        first = (
+            event.registrations.filter(state=RegistrationState.WAITING)
+            .select_related("user")
+            .order_by("created_at", "pk")
+            .first()
+        )
+        if first is None:
+            break
+        first.state = RegistrationState.CONFIRMED
+        first.save(update_fields=["state", "updated_at"])
+        promoted.append(first)
+    for registration in promoted:
+        context = {"event": event, "registration": registration, "base_url": base_url}
+        transaction.on_commit(
+            lambda r=registration, c=context: _mail(
+                r.user, "registration_promoted", c, event, with_link=True
+            )
+        )
+    return promoted
+
+
+def registration_cancel(*, registration: Registration, base_url: str = "") -> Registration:
+    """Give up a seat or a waiting-list place; a freed seat goes to the first person waiting."""
+    with transaction.atomic():
+        event = Event.objects.select_for_update().get(pk=registration.event_id)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.state == RegistrationState.CANCELLED:
+            raise ValidationError(_("This registration is already cancelled."))
+        if event.is_past:
+            raise ValidationError(_("This event is over."))
+        was_confirmed = registration.state == RegistrationState.CONFIRMED
+        registration.state = RegistrationState.CANCELLED
+        registration.save(update_fields=["state", "updated_at"])
+        if was_confirmed and event.state == EventState.PUBLISHED:
+            _fill_seats(event, base_url)
+    return registration

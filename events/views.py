@@ -1,0 +1,313 @@
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from . import selectors, services
+from .calendar import event_calendar
+from .enums import EventState, RegistrationState
+from .forms import AgendaFormSet, EventFilterForm, EventForm, RegistrationForm
+from .models import CalendarFeedToken, Event, Registration
+
+PAGE_SIZE = 20
+
+
+def _base_url(request) -> str:
+    return request.build_absolute_uri("/")
+
+
+def get_event(request, slug: str, permission: str = "events.view_event") -> Event:
+    """The event, 404 for who may not see it (drafts included), 403 for who may not act."""
+    event = get_object_or_404(Event.objects.select_related("host_city"), slug=slug)
+    if not request.user.has_perm("events.view_event", event):
+        raise Http404
+    if permission != "events.view_event" and not request.user.has_perm(permission, event):
+        raise PermissionDenied
+    return event
+
+
+def _ics_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_not_required
+@require_GET
+def event_list(request):
+    past = request.GET.get("when") == "past"
+    form = EventFilterForm(request.GET)
+    form.is_valid()
+    filters = {key: value for key, value in form.cleaned_data.items() if value}
+    events = Event.objects.visible_to(request.user)
+    events = events.past() if past else events.upcoming()
+    events = selectors.filter_events(events, filters)
+    page = Paginator(selectors.card_queryset(events), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "events/event_list.html",
+        {
+            "form": form,
+            "page": page,
+            "events": list(page.object_list),
+            "past": past,
+            "can_add": request.user.has_perm("events.add_event"),
+        },
+    )
+
+
+@login_not_required
+@require_GET
+def event_detail(request, slug):
+    event = selectors.event_for_detail(slug, request.user)
+    if event is None or not request.user.has_perm("events.view_event", event):
+        raise Http404
+    user = request.user
+    mine = selectors.own_registration(event, user)
+    counts = selectors.registration_counts(event)
+    confirmed = counts.get(RegistrationState.CONFIRMED, 0)
+    live = mine is not None and mine.state != RegistrationState.CANCELLED
+    return render(
+        request,
+        "events/event_detail.html",
+        {
+            "event": event,
+            "days": selectors.agenda_by_day(event),
+            "registration": mine if live else None,
+            "waiting_position": (
+                selectors.waiting_position(mine)
+                if live and mine.state == RegistrationState.WAITING
+                else None
+            ),
+            "confirmed": confirmed,
+            "waiting": counts.get(RegistrationState.WAITING, 0),
+            "seats_left": None if event.capacity is None else max(event.capacity - confirmed, 0),
+            "registration_open": event.registration_open(),
+            "can_register": user.has_perm("events.register"),
+            "can_edit": user.has_perm("events.change_event", event),
+            "participants": selectors.listed_participants(event),
+            "registration_form": RegistrationForm(),
+        },
+    )
+
+
+@require_POST
+def event_register(request, slug):
+    """POST action=register (with needs, listed) or action=cancel."""
+    event = get_event(request, slug)
+    if request.POST.get("action") == "cancel":
+        registration = Registration.objects.filter(
+            event=event,
+            user=request.user,
+            state__in=[RegistrationState.CONFIRMED, RegistrationState.WAITING],
+        ).first()
+        if registration is None:
+            messages.error(request, _("You are not registered for this event."))
+            return redirect(event)
+        try:
+            services.registration_cancel(registration=registration, base_url=_base_url(request))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Your registration was cancelled."))
+        return redirect(event)
+
+    if not request.user.has_perm("events.register"):
+        raise PermissionDenied(_("Only approved members of a member city can register."))
+    form = RegistrationForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Your registration was not saved: check the form."))
+        return redirect(event)
+    try:
+        registration = services.registration_register(
+            event=event,
+            user=request.user,
+            needs=form.cleaned_data["needs"],
+            listed=form.cleaned_data["listed"],
+            base_url=_base_url(request),
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if registration.state == RegistrationState.CONFIRMED:
+            messages.success(request, _("You have a seat. A confirmation was sent by e-mail."))
+        else:
+            messages.success(
+                request,
+                _(
+                    "The event is full: you are on the waiting list. "
+                    "You will get an e-mail if a seat frees up."
+                ),
+            )
+    return redirect(event)
+
+
+def _event_form_page(request, event: Event | None):
+    data = request.POST if request.method == "POST" else None
+    files = request.FILES if request.method == "POST" else None
+    instance = event or Event()
+    form = EventForm(data, files, instance=instance)
+    agenda = AgendaFormSet(data, instance=instance, prefix="agenda")
+    if request.method == "POST":
+        form_valid = form.is_valid()
+        if form_valid:
+            agenda.event_span = (form.cleaned_data["starts_at"], form.cleaned_data["ends_at"])
+        if form_valid and agenda.is_valid():
+            try:
+                saved = services.event_save(user=request.user, form=form, agenda_formset=agenda)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("The event was saved."))
+                return redirect(saved)
+        messages.error(request, _("The event was not saved: please correct the errors below."))
+    return render(
+        request, "events/event_form.html", {"form": form, "agenda_formset": agenda, "event": event}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def event_create(request):
+    if not request.user.has_perm("events.add_event"):
+        raise PermissionDenied
+    return _event_form_page(request, None)
+
+
+@require_http_methods(["GET", "POST"])
+def event_edit(request, slug):
+    return _event_form_page(request, get_event(request, slug, "events.change_event"))
+
+
+@require_POST
+def event_publish(request, slug):
+    event = get_event(request, slug, "events.change_event")
+    try:
+        services.event_publish(event=event)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The event is published."))
+    return redirect(event)
+
+
+@require_POST
+def event_cancel(request, slug):
+    event = get_event(request, slug, "events.change_event")
+    try:
+        services.event_cancel(event=event, base_url=_base_url(request))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The event is cancelled; registered people were told."))
+    return redirect(event)
+
+
+@require_GET
+def event_registrations(request, slug):
+    event = get_event(request, slug, "events.view_registrations")
+    registrations = list(selectors.event_registrations(event))
+    if request.GET.get("format") == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{event.slug}-registrations.csv"'
+        response.write("\ufeff")  # so that spreadsheet programs read UTF-8
+        writer = csv.writer(response)
+        writer.writerow(
+            [
+                _("Name"),
+                _("E-mail"),
+                _("Organisation"),
+                _("Cities"),
+                _("State"),
+                _("Registered at"),
+                _("Needs"),
+            ]
+        )
+        for registration in registrations:
+            person = registration.user
+            writer.writerow(
+                [
+                    person.get_full_name(),
+                    person.email,
+                    person.organisation,
+                    ", ".join(
+                        m.city.name for m in person.memberships.all() if m.status == "approved"
+                    ),
+                    registration.get_state_display(),
+                    timezone.localtime(registration.created_at).strftime("%Y-%m-%d %H:%M"),
+                    registration.needs,
+                ]
+            )
+        return response
+    return render(
+        request,
+        "events/event_registrations.html",
+        {"event": event, "registrations": registrations},
+    )
+
+
+@login_not_required
+@require_GET
+def event_ics(request, slug):
+    event = get_event(request, slug)
+    if event.state == EventState.DRAFT:
+        raise Http404
+    return _ics_response(event_calendar([event], _base_url(request)), f"{event.slug}.ics")
+
+
+@login_not_required
+@require_GET
+def events_ics(request):
+    """The subscribable feed of published public events (cancelled ones say so)."""
+    from django.contrib.auth.models import AnonymousUser
+
+    events = (
+        Event.objects.visible_to(AnonymousUser())
+        .filter(ends_at__gte=timezone.now() - timezone.timedelta(days=365))
+        .select_related("host_city")
+        .prefetch_related("agenda")
+        .order_by("starts_at")
+    )
+    content = event_calendar(events, _base_url(request), name=_("Alliance events"))
+    return _ics_response(content, "alliance-events.ics")
+
+
+@login_not_required
+@require_GET
+def personal_ics(request, token):
+    """A member's own feed: the events they have a seat for. The token is the credential."""
+    feed = get_object_or_404(CalendarFeedToken.objects.select_related("user"), token=token)
+    if not feed.user.is_active:
+        raise Http404
+    events = (
+        Event.objects.filter(
+            registrations__user=feed.user,
+            registrations__state=RegistrationState.CONFIRMED,
+        )
+        .exclude(state=EventState.DRAFT)
+        .select_related("host_city")
+        .prefetch_related("agenda")
+        .distinct()
+        .order_by("starts_at")
+    )
+    content = event_calendar(
+        events, _base_url(request), name=_("My Alliance events"), with_links=True
+    )
+    response = _ics_response(content, "my-alliance-events.ics")
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_POST
+def personal_feed_reset(request):
+    """Replace the secret of the personal feed: the old address stops working."""
+    CalendarFeedToken.objects.filter(user=request.user).delete()
+    CalendarFeedToken.objects.create(user=request.user)
+    messages.success(request, _("Your calendar link was replaced; the old one no longer works."))
+    return redirect("accounts:profile")
