@@ -1,5 +1,7 @@
 from django import forms
 from django.conf import settings
+from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
@@ -36,6 +38,13 @@ def members_queryset():
     )
 
 
+def _https_urls(field, **kwargs):
+    # Links typed without a scheme are taken as https (Django 6's default, chosen now).
+    if isinstance(field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return field.formfield(**kwargs)
+
+
 class EventForm(forms.ModelForm):
     themes = forms.ModelMultipleChoiceField(
         label=_("Themes"),
@@ -58,6 +67,7 @@ class EventForm(forms.ModelForm):
 
     class Meta:
         model = Event
+        formfield_callback = _https_urls
         fields = [
             "kind",
             "title",
@@ -94,9 +104,11 @@ class EventForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisers"].queryset = members_queryset() | User.objects.filter(
-            pk__in=self.instance.organisers.values("pk") if self.instance.pk else []
-        )
+        current = self.instance.organisers.values("pk") if self.instance.pk else []
+        # Approved members, and the current organisers even if they no longer are.
+        self.fields["organisers"].queryset = User.objects.filter(
+            Q(pk__in=members_queryset().values("pk")) | Q(pk__in=current)
+        ).order_by("full_name", "email")
         self.fields["capacity"].widget.attrs["min"] = 0
 
     def clean_cover_image(self):

@@ -1,8 +1,9 @@
 """The one registry of portal pages that the accessibility and HTML checks visit.
 
 Each entry is (name, path after the language prefix, who looks at it). Later pages join here.
-Who: "anonymous", "member" (approved planner of Saint-Brieuc) or "city_coordinator"
-(Saint-Brieuc's coordinator, who has a pending request to review).
+Who: "anonymous", "member" (approved planner of Saint-Brieuc), "city_coordinator"
+(Saint-Brieuc's coordinator, who has a pending request to review) or "network_coordinator"
+(in the Coordinators group, organiser of the test seminar).
 """
 
 LANGUAGES = ["en", "fr", "sv"]
@@ -36,6 +37,14 @@ PAGES = [
     ("project-history", "/projects/place-de-la-grille/history/", "member"),
     ("comment-edit", "/projects/place-de-la-grille/comments/{comment}/edit/", "member"),
     ("search", "/search/?q=grille", "anonymous"),
+    ("event-list", "/events/", "anonymous"),
+    ("event-list-past", "/events/?when=past&kind=seminar", "anonymous"),
+    ("event-detail", "/events/test-seminar/", "anonymous"),
+    ("event-detail-member", "/events/test-seminar/", "member"),
+    ("event-detail-organiser", "/events/test-seminar/", "network_coordinator"),
+    ("event-new", "/events/new/", "network_coordinator"),
+    ("event-edit", "/events/test-seminar/edit/", "network_coordinator"),
+    ("event-registrations", "/events/test-seminar/registrations/", "network_coordinator"),
     ("search-empty", "/search/", "anonymous"),
 ]
 

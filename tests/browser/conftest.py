@@ -1,16 +1,21 @@
 """Playwright on Debian's Chromium against pytest-django's live server."""
 
+import datetime
 import os
 import shutil
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
 from django.test import Client
+from django.utils import timezone
 from playwright.sync_api import sync_playwright
 
 from accounts.models import User
 from cities.enums import MembershipRole, MembershipStatus
 from cities.models import City, Membership
+from events.enums import AgendaItemKind, EventKind, EventState, RegistrationState
+from events.models import AgendaItem, Event, Registration
 from projects.models import Comment, Project
 from projects.services import project_saved
 from themes.models import SustainableDevelopmentGoal, Theme
@@ -90,15 +95,64 @@ def people(live_server):
     )
     peer = make_person("sofia@example.org", "Sofia Peer", in_directory=True)
     approve(peer, "gothenburg", MembershipRole.PLANNER)
+    coordinator_group, _ = Group.objects.get_or_create(name="Coordinators")
+    network = make_person("network@example.org", "Claire Network")
+    network.groups.add(coordinator_group)
     project = make_project(member)
+    make_event(network, project)
     comment = Comment.objects.create(project=project, author=member, body="Comment ça marche ?")
     return {
         "anonymous": None,
         "member": member,
         "city_coordinator": coordinator,
         "peer": peer,
+        "network_coordinator": network,
         "ids": {"comment": comment.pk},
     }
+
+
+def make_event(organiser: User, project: Project) -> Event:
+    """A published two-day seminar with an agenda, one seat taken out of twenty."""
+    start = timezone.localtime() + datetime.timedelta(days=30)
+    start = start.replace(hour=9, minute=0, second=0, microsecond=0)
+    event = Event.objects.create(
+        slug="test-seminar",
+        kind=EventKind.SEMINAR,
+        title="Séminaire annuel",
+        description="Deux jours à Saint-Brieuc.",
+        starts_at=start,
+        ends_at=start + datetime.timedelta(days=1, hours=7),
+        host_city=City.objects.get(slug="saint-brieuc"),
+        venue="Centre des congrès",
+        capacity=20,
+        state=EventState.PUBLISHED,
+        created_by=organiser,
+    )
+    event.organisers.set([organiser])
+    visit = AgendaItem.objects.create(
+        event=event,
+        starts_at=start + datetime.timedelta(hours=2),
+        ends_at=start + datetime.timedelta(hours=3),
+        kind=AgendaItemKind.SITE_VISIT,
+        title="Visite de la place",
+        place="Place de la Grille",
+    )
+    visit.projects.set([project])
+    AgendaItem.objects.create(
+        event=event,
+        starts_at=start + datetime.timedelta(days=1),
+        ends_at=start + datetime.timedelta(days=1, hours=1),
+        kind=AgendaItemKind.TALK,
+        title="Conclusions",
+    )
+    Registration.objects.create(
+        event=event,
+        user=organiser,
+        state=RegistrationState.CONFIRMED,
+        needs="Végétarien",
+        listed=True,
+    )
+    return event
 
 
 def make_project(author: User) -> Project:
