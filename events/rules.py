@@ -14,7 +14,11 @@ def is_event_organiser(user, event) -> bool:
         return False
     cached = getattr(event, "_organiser_ids", None)
     if cached is None:
-        cached = set(event.organisers.values_list("pk", flat=True))
+        prefetched = getattr(event, "_prefetched_objects_cache", {}).get("organisers")
+        if prefetched is not None:
+            cached = {person.pk for person in prefetched}
+        else:
+            cached = set(event.organisers.values_list("pk", flat=True))
         event._organiser_ids = cached
     return user.pk in cached
 

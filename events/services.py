@@ -52,7 +52,7 @@ def confirmed_count(event: Event) -> int:
     return event.registrations.filter(state=RegistrationState.CONFIRMED).count()
 
 
-def event_save(*, user: User, form, agenda_formset) -> Event:
+def event_save(*, user: User, form, agenda_formset, base_url: str = "") -> Event:
     """Save a validated event form and its agenda formset, all or nothing."""
     with transaction.atomic():
         event = form.save(commit=False)
@@ -80,8 +80,9 @@ def event_save(*, user: User, form, agenda_formset) -> Event:
             event.organisers.add(user)
         agenda_formset.instance = event
         agenda_formset.save()
-        if not creating and event.capacity is not None:
-            _fill_seats(event)
+        if not creating and event.state == EventState.PUBLISHED and not event.is_past:
+            # More seats, or no limit any more: the people waiting get them, in order.
+            _fill_seats(event, base_url)
     return event
 
 
@@ -101,6 +102,8 @@ def event_cancel(*, event: Event, base_url: str = "") -> Event:
         event = Event.objects.select_for_update().get(pk=event.pk)
         if event.state == EventState.CANCELLED:
             raise ValidationError(_("This event is already cancelled."))
+        if event.state == EventState.DRAFT:
+            raise ValidationError(_("A draft is not public: edit or delete it instead."))
         event.state = EventState.CANCELLED
         event.sequence += 1
         event.save(update_fields=["state", "sequence", "updated_at"])

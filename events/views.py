@@ -14,7 +14,7 @@ from . import selectors, services
 from .calendar import event_calendar
 from .enums import EventState, RegistrationState
 from .forms import AgendaFormSet, EventFilterForm, EventForm, RegistrationForm
-from .models import CalendarFeedToken, Event, Registration
+from .models import AgendaItem, CalendarFeedToken, Event, Registration
 
 PAGE_SIZE = 20
 
@@ -154,16 +154,26 @@ def _event_form_page(request, event: Event | None):
     files = request.FILES if request.method == "POST" else None
     instance = event or Event()
     form = EventForm(data, files, instance=instance)
-    agenda = AgendaFormSet(data, instance=instance, prefix="agenda")
+    agenda = AgendaFormSet(
+        data,
+        instance=instance,
+        prefix="agenda",
+        queryset=AgendaItem.objects.prefetch_related("speakers", "projects"),
+    )
     if request.method == "POST":
         form_valid = form.is_valid()
         if form_valid:
             agenda.event_span = (form.cleaned_data["starts_at"], form.cleaned_data["ends_at"])
         if form_valid and agenda.is_valid():
             try:
-                saved = services.event_save(user=request.user, form=form, agenda_formset=agenda)
+                saved = services.event_save(
+                    user=request.user,
+                    form=form,
+                    agenda_formset=agenda,
+                    base_url=_base_url(request),
+                )
             except ValidationError as error:
-                form.add_error(None, error)
+                form.add_error(None, error.messages)
             else:
                 messages.success(request, _("The event was saved."))
                 return redirect(saved)
@@ -218,6 +228,12 @@ def event_registrations(request, slug):
         response["Content-Disposition"] = f'attachment; filename="{event.slug}-registrations.csv"'
         response.write("\ufeff")  # so that spreadsheet programs read UTF-8
         writer = csv.writer(response)
+
+        def cell(value) -> str:
+            # A leading = + - @ would make a spreadsheet run the cell as a formula.
+            text = str(value)
+            return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
         writer.writerow(
             [
                 _("Name"),
@@ -231,19 +247,16 @@ def event_registrations(request, slug):
         )
         for registration in registrations:
             person = registration.user
-            writer.writerow(
-                [
-                    person.get_full_name(),
-                    person.email,
-                    person.organisation,
-                    ", ".join(
-                        m.city.name for m in person.memberships.all() if m.status == "approved"
-                    ),
-                    registration.get_state_display(),
-                    timezone.localtime(registration.created_at).strftime("%Y-%m-%d %H:%M"),
-                    registration.needs,
-                ]
-            )
+            row = [
+                person.get_full_name(),
+                person.email,
+                person.organisation,
+                ", ".join(m.city.name for m in person.memberships.all() if m.status == "approved"),
+                registration.get_state_display(),
+                timezone.localtime(registration.created_at).strftime("%Y-%m-%d %H:%M"),
+                registration.needs,
+            ]
+            writer.writerow([cell(value) for value in row])
         return response
     return render(
         request,

@@ -93,7 +93,11 @@ class Event(models.Model):
     cover_image = models.ImageField(_("cover image"), upload_to=cover_path, blank=True)
     cover_alt = models.CharField(_("cover image description"), max_length=250, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

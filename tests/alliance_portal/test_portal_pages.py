@@ -28,7 +28,8 @@ def language_switcher_links(response) -> dict[str, str]:
 
 
 def test_home_lists_every_theme_and_active_city(anonymous_client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(4):  # measured: 3 (cities, latest projects, themes)
+    # measured: 4 (cities, latest projects, upcoming events, themes)
+    with django_assert_max_num_queries(5):
         response = anonymous_client.get("/en/")
 
     assert response.status_code == 200
@@ -52,8 +53,9 @@ def test_home_hides_an_inactive_city(anonymous_client):
 
 
 def test_home_signed_in_stays_within_budget(member_client, django_assert_max_num_queries):
-    # measured: 6 (session, user, cities, memberships, latest projects, themes)
-    with django_assert_max_num_queries(7):
+    # measured: 8 (session, user, cities, memberships, latest projects, coordinators group,
+    # upcoming events, themes)
+    with django_assert_max_num_queries(9):
         response = member_client.get("/en/")
 
     assert response.status_code == 200
@@ -65,7 +67,7 @@ def test_home_signed_in_stays_within_budget(member_client, django_assert_max_num
 def test_home_query_budget_holds_with_many_themes(anonymous_client, django_assert_max_num_queries):
     extra = [make_theme(proposed_by=City.objects.get(slug="umea")) for _ in range(30)]
 
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(5):  # measured: 4
         response = anonymous_client.get("/en/")
 
     assert extra[-1].name_en in response.content.decode()

@@ -75,7 +75,7 @@ def test_city_list_query_budget_holds_with_many_members(
 def test_city_detail_shows_facts_and_proposed_topics(
     anonymous_client, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(4):  # measured: 3 (city, topics, projects)
+    with django_assert_max_num_queries(5):  # measured: 4 (city, topics, projects, events)
         response = anonymous_client.get("/en/cities/saint-brieuc/")
 
     assert response.status_code == 200
@@ -115,7 +115,7 @@ def test_city_detail_hides_people_from_anonymous(
 ):
     people = make_people("saint-brieuc", 30)
 
-    with django_assert_max_num_queries(4):  # measured: 3 (city, topics, projects)
+    with django_assert_max_num_queries(5):  # measured: 4 (city, topics, projects, events)
         response = anonymous_client.get("/en/cities/saint-brieuc/")
 
     html = response.content.decode()
@@ -185,7 +185,7 @@ def test_city_detail_query_budget_holds_with_many_people(
 ):
     make_people("saint-brieuc", 30)
 
-    with django_assert_max_num_queries(9):  # measured: 8
+    with django_assert_max_num_queries(10):  # measured: 9
         response = member_client.get("/en/cities/saint-brieuc/")
 
     assert len(re.findall(r"<strong>", response.content.decode())) == 31

@@ -59,7 +59,8 @@ def test_theme_list_in_swedish_shows_swedish_names(anonymous_client):
 def test_theme_detail_shows_name_description_and_proposer(
     anonymous_client, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(4):  # measured: 3 (theme, projects, project count)
+    # measured: 4 (theme, projects, project count, events)
+    with django_assert_max_num_queries(5):
         response = anonymous_client.get("/en/themes/public-spaces/")
 
     assert response.status_code == 200
