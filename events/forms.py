@@ -135,7 +135,7 @@ class EventForm(forms.ModelForm):
             if capacity < confirmed:
                 self.add_error(
                     "capacity",
-                    _("%(count)d people already have a seat: the capacity cannot be lower.")
+                    _("Seats already taken: %(count)d. The capacity cannot be lower.")
                     % {"count": confirmed},
                 )
         if cleaned.get("cover_image") and not cleaned.get("cover_alt", "").strip():
@@ -210,7 +210,7 @@ class BaseAgendaFormSet(forms.BaseInlineFormSet):
                 form.add_error("ends_at", _("An agenda item must end after it starts."))
             for value, field in ((item_start, "starts_at"), (item_end, "ends_at")):
                 if value and not (starts <= value <= ends):
-                    form.add_error(field, _("This time is outside the event's days."))
+                    form.add_error(field, _("This time is outside the event's start and end."))
 
 
 AgendaFormSet = forms.inlineformset_factory(

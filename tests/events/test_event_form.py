@@ -266,17 +266,23 @@ def test_event_create_cover_without_a_description_is_a_form_error(login, network
     [
         pytest.param(
             {"starts_at": at(24), "ends_at": at(25)},
-            ["This time is outside the event's days.", "This time is outside the event's days."],
+            [
+                "This time is outside the event's start and end.",
+                "This time is outside the event's start and end.",
+            ],
             id="next-day",
         ),
         pytest.param(
             {"starts_at": at(-24), "ends_at": at(-23)},
-            ["This time is outside the event's days.", "This time is outside the event's days."],
+            [
+                "This time is outside the event's start and end.",
+                "This time is outside the event's start and end.",
+            ],
             id="day-before",
         ),
         pytest.param(
             {"starts_at": at(1), "ends_at": at(3)},
-            ["This time is outside the event's days."],
+            ["This time is outside the event's start and end."],
             id="runs-over-the-end",
         ),
         pytest.param(
@@ -425,7 +431,7 @@ def test_event_edit_capacity_below_the_seats_taken_is_a_form_error_and_changes_n
     )
 
     assert response.status_code == 200
-    assert field_errors(response) == ["2 people already have a seat: the capacity cannot be lower."]
+    assert field_errors(response) == ["Seats already taken: 2. The capacity cannot be lower."]
     assert snapshot() == before
 
 
@@ -458,8 +464,8 @@ def test_event_edit_agenda_item_outside_the_new_days_is_a_form_error_and_changes
 
     assert response.status_code == 200
     assert field_errors(response) == [
-        "This time is outside the event's days.",
-        "This time is outside the event's days.",
+        "This time is outside the event's start and end.",
+        "This time is outside the event's start and end.",
     ]
     assert snapshot() == before
 
