@@ -5,7 +5,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from cities.enums import Country, MembershipStatus
+from alliance_portal.forms import PlaceAndThemeFilterForm
+from cities.enums import MembershipStatus
 from cities.models import City
 from projects.models import Project
 from projects.validators import check_image
@@ -233,24 +234,9 @@ class RegistrationForm(forms.ModelForm):
         widgets = {"needs": forms.Textarea(attrs={"rows": 2})}
 
 
-class EventFilterForm(forms.Form):
+class EventFilterForm(PlaceAndThemeFilterForm):
     kind = forms.ChoiceField(
         label=_("Kind"), choices=[("", _("All kinds")), *EventKind.choices], required=False
     )
-    theme = forms.ModelChoiceField(
-        label=_("Theme"),
-        queryset=Theme.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("All themes"),
-    )
-    city = forms.ModelChoiceField(
-        label=_("City"),
-        queryset=City.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("All cities"),
-    )
-    country = forms.ChoiceField(
-        label=_("Country"), choices=[("", _("Both countries")), *Country.choices], required=False
-    )
+
+    field_order = ["kind", "theme", "city", "country"]

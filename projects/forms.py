@@ -3,8 +3,8 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from cities.enums import Country, MembershipStatus
-from cities.models import City
+from alliance_portal.forms import PlaceAndThemeFilterForm
+from cities.enums import MembershipStatus
 from themes.models import SustainableDevelopmentGoal, Theme
 
 from .enums import SOFT_FIELDS, ProjectStatus
@@ -277,27 +277,10 @@ LinkFormSet = project_formset(
 )
 
 
-class ProjectFilterForm(forms.Form):
+class ProjectFilterForm(PlaceAndThemeFilterForm):
     """The list's filters, from the query string: unknown values give a message, not a 500."""
 
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    theme = forms.ModelChoiceField(
-        label=_("Theme"),
-        queryset=Theme.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("All themes"),
-    )
-    city = forms.ModelChoiceField(
-        label=_("City"),
-        queryset=City.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("All cities"),
-    )
-    country = forms.ChoiceField(
-        label=_("Country"), choices=[("", _("Both countries")), *Country.choices], required=False
-    )
     status = forms.ChoiceField(
         label=_("Status"), choices=[("", _("Any status")), *ProjectStatus.choices], required=False
     )
@@ -309,6 +292,8 @@ class ProjectFilterForm(forms.Form):
         empty_label=_("All goals"),
     )
     tag = forms.SlugField(label=_("Tag"), required=False, max_length=100)
+
+    field_order = ["q", "theme", "city", "country", "status", "sdg", "tag"]
 
 
 class CommentForm(forms.ModelForm):
