@@ -45,7 +45,18 @@ class ProfileForm(forms.ModelForm):
             "avatar",
             "in_directory",
             "preferred_language",
+            "notification_frequency",
         ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A form posted without it (an older page) keeps the current choice.
+        self.fields["notification_frequency"].required = False
+
+    def clean_notification_frequency(self):
+        return (
+            self.cleaned_data.get("notification_frequency") or self.instance.notification_frequency
+        )
 
     def clean_avatar(self):
         avatar = self.cleaned_data.get("avatar")

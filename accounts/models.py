@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from notifications.enums import Frequency
+
 from .enums import PortalLanguage
 
 
@@ -66,6 +68,15 @@ class User(AbstractBaseUser, PermissionsMixin):
         default=PortalLanguage.ENGLISH,
         help_text=_("The language of the e-mails the portal sends you."),
     )
+    notification_frequency = models.CharField(
+        _("e-mail me about what I follow"),
+        max_length=12,
+        choices=Frequency.choices,
+        default=Frequency.WEEKLY,
+    )
+    # Kept with the person so that the header's count costs no query on every page.
+    unread_notifications = models.PositiveIntegerField(default=0, editable=False)
+    last_digest_at = models.DateTimeField(null=True, blank=True, editable=False)
     is_staff = models.BooleanField(_("staff status"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
@@ -85,6 +96,10 @@ class User(AbstractBaseUser, PermissionsMixin):
             models.CheckConstraint(
                 condition=Q(preferred_language__in=PortalLanguage.values),
                 name="user_preferred_language_known",
+            ),
+            models.CheckConstraint(
+                condition=Q(notification_frequency__in=Frequency.values),
+                name="user_notification_frequency_known",
             ),
         ]
 

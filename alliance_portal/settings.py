@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "cities",
     "projects",
     "events",
+    "questions",
+    "notifications",
 ]
 
 MIDDLEWARE = [
@@ -231,3 +233,5 @@ LOGGING = {
 }
 
 PORTAL_NAME = _("Alliance Portal")
+# The portal's public address, for links in e-mails sent outside a request (digests).
+PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")

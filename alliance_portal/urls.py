@@ -22,6 +22,9 @@ urlpatterns += i18n_patterns(
     path("themes/", include("themes.urls")),
     path("projects/", include("projects.urls")),
     path("events/", include("events.urls")),
+    path("questions/", include("questions.urls")),
+    path("notifications/", include("notifications.urls")),
+    path("suggestions/", views.suggestions, name="suggestions"),
     path("search/", views.search, name="search"),
 )
 

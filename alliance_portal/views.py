@@ -1,16 +1,31 @@
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from cities.models import City
+from cities.rules import approved_cities
 from cities.selectors import cities_by_country
 from events.selectors import upcoming_events
+from projects.matching import city_profile, peer_matches
+from projects.models import Project
 from projects.search import add_snippets, fold
 from projects.selectors import card_queryset, filter_projects, latest_projects, visible_projects
+from questions.selectors import (
+    card_queryset as question_cards,
+)
+from questions.selectors import (
+    latest_questions,
+    open_questions_elsewhere,
+    people_elsewhere,
+    visible_questions,
+)
 from themes.models import Theme
 
 SEARCH_PAGE_SIZE = 20
@@ -27,6 +42,7 @@ def home(request):
             "city_groups": cities_by_country(),
             "latest_projects": latest_projects(request.user),
             "upcoming_events": upcoming_events(request.user),
+            "latest_questions": latest_questions(request.user, limit=4),
         },
     )
 
@@ -61,7 +77,14 @@ def healthz(request):
 def search(request):
     """One search box over projects, cities and themes."""
     query = request.GET.get("q", "").strip()[:200]
-    context = {"query": query, "projects": [], "cities": [], "themes": [], "page": None}
+    context = {
+        "query": query,
+        "projects": [],
+        "cities": [],
+        "themes": [],
+        "questions": [],
+        "page": None,
+    }
     if query:
         words = fold(query).split()
 
@@ -75,7 +98,11 @@ def search(request):
         )
         page_projects = list(page.object_list)
         add_snippets(page_projects, query)
+        questions = visible_questions(request.user)
+        for word in words:
+            questions = questions.filter(Q(title__icontains=word) | Q(context__icontains=word))
         context.update(
+            questions=list(question_cards(questions).order_by("-created_at")[:10]),
             page=page,
             projects=page_projects,
             cities=[
@@ -97,3 +124,33 @@ def search(request):
             ],
         )
     return render(request, "search.html", context)
+
+
+@require_GET
+def suggestions(request):
+    """For a member's city: matched peer projects, open questions elsewhere, people to meet."""
+    user = request.user
+    cities = list(City.objects.filter(pk__in=list(approved_cities(user))).order_by("name"))
+    if not cities:
+        raise PermissionDenied(_("Suggestions are for approved members of a member city."))
+    city = next((c for c in cities if c.slug == request.GET.get("city")), cities[0])
+    own = list(
+        Project.objects.alive()
+        .filter(city=city)
+        .prefetch_related("themes", "sdgs", "tags")
+        .order_by("-created_at")
+    )
+    expertise = list(user.expertise.values_list("pk", flat=True))
+    profile = city_profile(own, city.country, extra_theme_ids=expertise)
+    return render(
+        request,
+        "suggestions.html",
+        {
+            "city": city,
+            "cities": cities,
+            "own_projects": own,
+            "matches": peer_matches(profile, user, limit=10),
+            "questions": open_questions_elsewhere(profile, user),
+            "people": people_elsewhere(profile, user),
+        },
+    )

@@ -10,6 +10,8 @@ from django.views.decorators.http import require_GET, require_POST
 from events.models import Event
 from events.selectors import card_queryset as event_cards
 from projects.selectors import card_queryset, visible_projects
+from questions.selectors import card_queryset as question_cards
+from questions.selectors import visible_questions
 
 from . import map as city_map
 from .forms import MembershipDecisionForm
@@ -50,6 +52,11 @@ def city_detail(request, slug):
             "city": city,
             "people": list(city_people(city)) if can_see_people else None,
             "themes": city.proposed_themes.all(),
+            "questions": list(
+                question_cards(visible_questions(request.user).filter(city=city)).order_by(
+                    "closed_at", "-created_at"
+                )[:EVENTS_SHOWN]
+            ),
             "events": list(
                 event_cards(
                     Event.objects.visible_to(request.user)

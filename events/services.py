@@ -6,18 +6,20 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from notifications.enums import NotificationKind
+from notifications.services import notify
 from projects.services import _reencoded
 
 from .calendar import event_calendar
 from .enums import LIVE_REGISTRATION_STATES, EventState, RegistrationState
 from .models import Event, Registration
 
-RESERVED_SLUGS = {"new", "feed"}
+RESERVED_SLUGS = {"new", "feed", "propose"}
 
 
 def _mail(
@@ -86,13 +88,26 @@ def event_save(*, user: User, form, agenda_formset, base_url: str = "") -> Event
     return event
 
 
-def event_publish(*, event: Event) -> Event:
+def event_publish(*, event: Event, actor: User | None = None, base_url: str = "") -> Event:
+    """Publish a draft; who follows its cities or themes is told."""
     if event.state != EventState.DRAFT:
         raise ValidationError(_("Only a draft can be published."))
-    event.state = EventState.PUBLISHED
-    event.sequence = F("sequence") + 1
-    event.save(update_fields=["state", "sequence", "updated_at"])
-    event.refresh_from_db()
+    with transaction.atomic():
+        event.state = EventState.PUBLISHED
+        event.sequence = F("sequence") + 1
+        event.save(update_fields=["state", "sequence", "updated_at"])
+        event.refresh_from_db()
+        places = [event.host_city] if event.host_city else []
+        notify(
+            kind=NotificationKind.NEW_EVENT,
+            actor=actor,
+            title=event.title,
+            url=event.get_absolute_url(),
+            context=event.get_kind_display(),
+            targets=[*places, *event.cities.all(), *event.themes.all()],
+            public=event.visibility == "public",
+            base_url=base_url,
+        )
     return event
 
 
@@ -192,3 +207,51 @@ def registration_cancel(*, registration: Registration, base_url: str = "") -> Re
         if was_confirmed and event.state == EventState.PUBLISHED:
             _fill_seats(event, base_url)
     return registration
+
+
+def bilateral_propose(*, proposer: User, city, project, base_url: str = "") -> Event:
+    """From a suggestion: a draft bilateral meeting between the proposer's city and the city of
+    a peer project, organised by the proposer and the project's contacts, who are e-mailed."""
+    from datetime import datetime, time, timedelta
+    from zoneinfo import ZoneInfo
+
+    from cities.rules import approved_cities
+
+    if city.pk not in approved_cities(proposer):
+        raise ValidationError(_("You can only propose a meeting for your own city."))
+    if project.city.country == city.country:
+        raise ValidationError(_("Bilateral meetings bring together a French and a Swedish city."))
+    day = timezone.localdate() + timedelta(days=14)
+    starts = datetime.combine(day, time(14, 0), tzinfo=ZoneInfo("Europe/Paris"))
+    hosts = list(project.contacts.filter(is_active=True)) or (
+        [project.author] if project.author and project.author.is_active else []
+    )
+    with transaction.atomic():
+        title = _("Bilateral meeting %(first)s – %(second)s: %(project)s") % {
+            "first": city.name,
+            "second": project.city.name,
+            "project": project.title,
+        }
+        event = Event(
+            kind="bilateral",
+            title=title[:200],
+            slug=unique_slug(f"bilateral {city.name} {project.city.name}", starts),
+            description=_(
+                "Proposed from the portal's suggestions, about the project “%(project)s”."
+            )
+            % {"project": project.title},
+            starts_at=starts,
+            ends_at=starts + timedelta(hours=1),
+            state=EventState.DRAFT,
+            visibility="members",
+            created_by=proposer,
+        )
+        event.full_clean()
+        event.save()
+        event.cities.set([city, project.city])
+        event.organisers.set([proposer, *hosts])
+        context = {"event": event, "proposer": proposer, "project": project, "base_url": base_url}
+        transaction.on_commit(
+            lambda: [_mail(person, "bilateral_proposed", context) for person in hosts]
+        )
+    return event

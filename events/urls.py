@@ -7,6 +7,7 @@ app_name = "events"
 urlpatterns = [
     path("", views.event_list, name="list"),
     path("new/", views.event_create, name="create"),
+    path("propose/", views.propose_bilateral, name="propose_bilateral"),
     path("calendar.ics", views.events_ics, name="feed"),
     path("feed/reset/", views.personal_feed_reset, name="personal_feed_reset"),
     path("feed/<str:token>.ics", views.personal_ics, name="personal_feed"),

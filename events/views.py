@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -199,7 +199,7 @@ def event_edit(request, slug):
 def event_publish(request, slug):
     event = get_event(request, slug, "events.change_event")
     try:
-        services.event_publish(event=event)
+        services.event_publish(event=event, actor=request.user, base_url=_base_url(request))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -324,3 +324,35 @@ def personal_feed_reset(request):
     CalendarFeedToken.objects.create(user=request.user)
     messages.success(request, _("Your calendar link was replaced; the old one no longer works."))
     return redirect("accounts:profile")
+
+
+@require_POST
+def propose_bilateral(request):
+    """From the suggestions page: a draft bilateral meeting with a peer project's city."""
+    from cities.models import City
+    from projects.models import Project
+
+    if not request.user.has_perm("events.register"):
+        raise PermissionDenied
+    project = (
+        Project.objects.filter(pk=request.POST.get("project") or 0).select_related("city").first()
+    )
+    city = City.objects.filter(pk=request.POST.get("city") or 0).first()
+    if (
+        project is None
+        or city is None
+        or not request.user.has_perm("projects.view_project", project)
+    ):
+        return HttpResponseBadRequest(_("Choose a project and one of your cities."))
+    try:
+        event = services.bilateral_propose(
+            proposer=request.user, city=city, project=project, base_url=_base_url(request)
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("suggestions")
+    messages.success(
+        request,
+        _("A draft meeting was created and its contacts were told. Set the date and publish it."),
+    )
+    return redirect("events:edit", slug=event.slug)

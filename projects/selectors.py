@@ -132,22 +132,6 @@ def related_links(project: Project, user: User) -> list[tuple[Project, str]]:
     ]
 
 
-def other_country_projects(project: Project, user: User, limit: int = 6) -> list[Project]:
-    """Projects on the same themes in the other country, most shared themes first."""
-    theme_ids = [theme.pk for theme in project.themes.all()]
-    if not theme_ids:
-        return []
-    return list(
-        card_queryset(
-            Project.objects.visible_to(user)
-            .exclude(city__country=project.city.country)
-            .filter(themes__in=theme_ids)
-            .annotate(shared=Count("themes", filter=Q(themes__in=theme_ids), distinct=True))
-            .order_by("-shared", "-created_at")
-        )[:limit]
-    )
-
-
 def project_comments(project: Project) -> list[Comment]:
     """Top-level comments with their replies and authors, oldest first."""
     replies = Comment.objects.select_related("author").order_by("created_at", "pk")

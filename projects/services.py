@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 
 from accounts.models import User
+from notifications.enums import NotificationKind
+from notifications.services import follow_quietly, notify
 
 from .enums import SOFT_FIELDS
 from .models import Comment, CommentReport, Project, ProjectImage, ProjectRevision
@@ -177,7 +179,9 @@ def unique_slug(title: str) -> str:
     return slug
 
 
-def project_save(*, user: User, form, image_formset, document_formset, link_formset) -> Project:
+def project_save(
+    *, user: User, form, image_formset, document_formset, link_formset, base_url: str = ""
+) -> Project:
     """Save a validated project form with its gallery, documents and links, as one revision.
 
     All or nothing: a failure anywhere leaves no half-saved project behind.
@@ -221,6 +225,18 @@ def project_save(*, user: User, form, image_formset, document_formset, link_form
             link.delete()
         project.refresh_from_db()
         project_saved(project=project, user=user)
+        if creating:
+            follow_quietly(user=user, target=project)
+            notify(
+                kind=NotificationKind.NEW_PROJECT,
+                actor=user,
+                title=project.title,
+                url=project.get_absolute_url(),
+                context=project.city.name,
+                targets=[project.city, *project.themes.all()],
+                public=project.is_public,
+                base_url=base_url,
+            )
     return project
 
 
@@ -313,6 +329,16 @@ def comment_create(
     with transaction.atomic():
         comment.save()
         transaction.on_commit(lambda: _notify_comment(comment, base_url))
+        notify(
+            kind=NotificationKind.NEW_COMMENT,
+            actor=author,
+            title=project.title,
+            url=f"{project.get_absolute_url()}#comment-{comment.pk}",
+            context=project.city.name,
+            targets=[project],
+            public=project.is_public,
+            base_url=base_url,
+        )
     return comment
 
 

@@ -25,8 +25,24 @@ from .forms import (
     ProjectFilterForm,
     ProjectForm,
 )
+from .matching import peer_matches, project_profile
 from .models import Comment, Project, ProjectDocument, ProjectRevision
 from .search import add_snippets
+
+
+def project_questions(project, user):
+    """Questions asked about the project, or answered with it."""
+    from django.db.models import Q
+
+    from questions.selectors import card_queryset, visible_questions
+
+    return list(
+        card_queryset(
+            visible_questions(user)
+            .filter(Q(project=project) | Q(answers__projects=project))
+            .distinct()
+        ).order_by("-created_at")[:6]
+    )
 
 
 def project_events(project, user):
@@ -102,7 +118,8 @@ def project_detail(request, slug):
         {
             "project": project,
             "related": selectors.related_links(project, user),
-            "elsewhere": selectors.other_country_projects(project, user),
+            "elsewhere": peer_matches(project_profile(project), user),
+            "questions": project_questions(project, user),
             "events": project_events(project, user),
             "comments": selectors.project_comments(project) if can_read_comments else [],
             "can_read_comments": can_read_comments,
@@ -149,6 +166,7 @@ def _project_form_page(request, project: Project | None):
                     image_formset=images,
                     document_formset=documents,
                     link_formset=links,
+                    base_url=request.build_absolute_uri("/"),
                 )
             except ValidationError as error:
                 form.add_error(None, error)

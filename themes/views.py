@@ -5,6 +5,8 @@ from django.views.decorators.http import require_GET
 from events.models import Event
 from events.selectors import card_queryset as event_cards
 from projects.selectors import card_queryset, visible_projects
+from questions.selectors import card_queryset as question_cards
+from questions.selectors import visible_questions
 
 from .enums import ThemeKind
 from .models import SustainableDevelopmentGoal, Theme
@@ -39,6 +41,11 @@ def theme_detail(request, slug):
             "theme": theme,
             "projects": list(card_queryset(projects).order_by("-created_at")[:PROJECTS_SHOWN]),
             "project_count": projects.count(),
+            "questions": list(
+                question_cards(visible_questions(request.user).filter(themes=theme)).order_by(
+                    "closed_at", "-created_at"
+                )[:6]
+            ),
             "events": list(
                 event_cards(
                     Event.objects.visible_to(request.user)

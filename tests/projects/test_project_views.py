@@ -425,7 +425,7 @@ def test_project_detail_suggests_projects_of_the_other_country_on_the_same_theme
     html = anonymous_client.get(public_project.get_absolute_url()).content.decode()
 
     section = html[html.index('id="elsewhere-heading"') :]
-    assert "More projects on these themes in Sweden" in section
+    assert "Peer projects in Sweden" in section
     assert CARD.findall(section) == ["Umeå square"]
 
 

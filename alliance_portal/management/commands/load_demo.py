@@ -13,6 +13,7 @@ from cities.models import City, Membership
 from cities.rules import COORDINATORS_GROUP
 from events.demo import load_events
 from projects.demo import load_projects
+from questions.demo import load_questions
 from themes.models import Theme
 
 DEMO_PASSWORD = "alliance-demo"  # noqa: S105 - printed on purpose, demo only
@@ -108,6 +109,17 @@ PEOPLE = [
         "fr",
     ),
     (
+        "lars.eriksson@demo.alliance.example",
+        "Lars Eriksson",
+        "Stadsplanerare",
+        "Umeå kommun",
+        "umea",
+        MembershipRole.PLANNER,
+        ["sv", "en"],
+        ["public-spaces", "rural-development", "climate-equity-justice"],
+        "sv",
+    ),
+    (
         "marie.dupont@demo.alliance.example",
         "Marie Dupont",
         "Présidente",
@@ -152,6 +164,7 @@ class Command(BaseCommand):
             self._load()
             load_projects()
             load_events()
+            load_questions()
         self._print_sign_in()
 
     def _person(self, email: str, name: str, **fields) -> User:
@@ -218,8 +231,9 @@ class Command(BaseCommand):
         write(f"  planner in Saint-Brieuc:             {PEOPLE[2][0]}")
         write(f"  planner in Gothenburg:               {PEOPLE[3][0]}")
         write(f"  Umeå city coordinator:               {PEOPLE[4][0]}")
+        write(f"  planner in Umeå (see /suggestions/): {PEOPLE[8][0]}")
         write(f"  EU officer in Malmö:                 {PEOPLE[5][0]}")
         write(f"  elected official in Borås:           {PEOPLE[6][0]}")
         write(f"  researcher in Grenoble:              {PEOPLE[7][0]}")
-        write(f"  association in La Rochelle:          {PEOPLE[8][0]}")
+        write(f"  association in La Rochelle:          {PEOPLE[9][0]}")
         write(f"  pending member of Saint-Brieuc:      {PENDING[0]}")

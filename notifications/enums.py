@@ -1,0 +1,27 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Frequency(models.TextChoices):
+    IMMEDIATELY = "immediately", _("At once, one e-mail per notification")
+    DAILY = "daily", _("In a daily digest")
+    WEEKLY = "weekly", _("In a weekly digest")
+    NEVER = "never", _("Never: I read them on the portal")
+
+
+class NotificationKind(models.TextChoices):
+    NEW_PROJECT = "new_project", _("New project")
+    NEW_QUESTION = "new_question", _("New question")
+    NEW_ANSWER = "new_answer", _("New answer")
+    NEW_COMMENT = "new_comment", _("New comment")
+    NEW_EVENT = "new_event", _("New event")
+
+
+# What one may follow: the kind name used in forms and URLs → "app_label.model".
+FOLLOWABLE = {
+    "theme": "themes.theme",
+    "city": "cities.city",
+    "project": "projects.project",
+    "question": "questions.question",
+    "event": "events.event",
+}

@@ -1,0 +1,90 @@
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .enums import NotificationKind
+
+
+class Follow(models.Model):
+    """Someone follows a theme, a city, a project, a question or an event."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="follows",
+    )
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    target = GenericForeignKey("content_type", "object_id")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("follow")
+        verbose_name_plural = _("follows")
+        indexes = [models.Index(fields=["content_type", "object_id"], name="follow_target")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "content_type", "object_id"],
+                name="follow_once",
+                violation_error_message=_("You already follow this."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.content_type.model} {self.object_id}"
+
+
+class Notification(models.Model):
+    """Something new in what a person follows. Read on the portal; e-mailed at once, in a
+    digest or never, as the person chose."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=NotificationKind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # The new thing, kept as its title and address so the list needs no join per row.
+    title = models.CharField(_("title"), max_length=250)
+    path = models.CharField(_("address"), max_length=300)
+    context = models.CharField(_("where"), max_length=250, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+    emailed_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["recipient", "-created_at"], name="notification_inbox"),
+            models.Index(
+                fields=["recipient", "emailed_at"],
+                name="notification_to_send",
+                condition=Q(emailed_at__isnull=True),
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=NotificationKind.values), name="notification_kind_known"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.recipient}: {self.title}"
+
+    @property
+    def is_read(self) -> bool:
+        return self.read_at is not None

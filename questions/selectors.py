@@ -1,0 +1,112 @@
+"""Reads for questions."""
+
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+
+from accounts.models import User
+from projects.models import Project
+from themes.models import Theme
+
+from .models import Answer, Question, UsefulMark
+
+
+def card_queryset(questions: QuerySet[Question]) -> QuerySet[Question]:
+    return (
+        questions.select_related("city")
+        .annotate(answer_count=Count("answers", distinct=True))
+        .prefetch_related(Prefetch("themes", queryset=Theme.objects.order_by("kind", "position")))
+    )
+
+
+def visible_questions(user: User) -> QuerySet[Question]:
+    return Question.objects.visible_to(user)
+
+
+def filter_questions(questions: QuerySet[Question], filters: dict) -> QuerySet[Question]:
+    if filters.get("theme"):
+        questions = questions.filter(themes=filters["theme"])
+    if filters.get("city"):
+        questions = questions.filter(city=filters["city"])
+    if filters.get("country"):
+        questions = questions.filter(city__country=filters["country"])
+    state = filters.get("state")
+    has_answer = Exists(Answer.objects.filter(question=OuterRef("pk")))
+    if state == "unanswered":
+        questions = questions.filter(~has_answer, closed_at__isnull=True)
+    elif state == "answered":
+        questions = questions.filter(has_answer)
+    elif state == "closed":
+        questions = questions.filter(closed_at__isnull=False)
+    return questions
+
+
+def open_first(questions: QuerySet[Question]) -> QuerySet[Question]:
+    """Open questions first (newest first), then closed ones."""
+    return questions.order_by(F("closed_at").desc(nulls_first=True), "-created_at")
+
+
+def question_for_detail(slug: str, user: User) -> Question | None:
+    visible = Project.objects.visible_to(user).select_related("city")
+    answers = (
+        Answer.objects.select_related("author", "city")
+        .prefetch_related(Prefetch("projects", queryset=visible))
+        .annotate(useful=Count("useful_marks", distinct=True))
+        .order_by("created_at", "pk")
+    )
+    if user.is_authenticated:
+        answers = answers.annotate(
+            marked=Exists(UsefulMark.objects.filter(answer=OuterRef("pk"), user=user))
+        )
+    return (
+        Question.objects.select_related("city", "author", "project__city")
+        .prefetch_related("themes", Prefetch("answers", queryset=answers))
+        .filter(slug=slug)
+        .first()
+    )
+
+
+def latest_questions(user: User, limit: int = 5) -> list[Question]:
+    return list(card_queryset(visible_questions(user).order_by("-created_at"))[:limit])
+
+
+def open_questions_elsewhere(profile, user: User, limit: int = 10) -> list[Question]:
+    """Open questions of the other country on the themes of ``profile``, most shared first."""
+    from cities.enums import Country
+
+    other = Country.SWEDEN if profile.country == Country.FRANCE else Country.FRANCE
+    return list(
+        card_queryset(
+            visible_questions(user)
+            .open()
+            .filter(city__country=other, themes__in=profile.theme_ids or [0])
+            .annotate(shared=Count("themes", filter=Q(themes__in=profile.theme_ids), distinct=True))
+            .order_by("-shared", "-created_at")
+        )[:limit]
+    )
+
+
+def people_elsewhere(profile, user: User, limit: int = 10) -> list[User]:
+    """Members of the other country's cities, in the directory, with expertise in the themes."""
+    from cities.enums import Country, MembershipStatus
+    from cities.models import Membership
+
+    other = Country.SWEDEN if profile.country == Country.FRANCE else Country.FRANCE
+    memberships = Membership.objects.approved().select_related("city").filter(city__country=other)
+    return list(
+        User.objects.filter(
+            in_directory=True,
+            is_active=True,
+            memberships__status=MembershipStatus.APPROVED,
+            memberships__city__country=other,
+            expertise__in=profile.theme_ids or [0],
+        )
+        .exclude(pk=user.pk)
+        .annotate(
+            shared=Count("expertise", filter=Q(expertise__in=profile.theme_ids), distinct=True)
+        )
+        .order_by("-shared", "full_name")
+        .prefetch_related(
+            Prefetch("memberships", queryset=memberships, to_attr="cities_elsewhere"),
+            Prefetch("expertise", queryset=Theme.objects.order_by("kind", "position")),
+        )
+        .distinct()[:limit]
+    )
