@@ -3,7 +3,8 @@
 Each entry is (name, path after the language prefix, who looks at it). Later pages join here.
 Who: "anonymous", "member" (approved planner of Saint-Brieuc), "city_coordinator"
 (Saint-Brieuc's coordinator, who has a pending request to review) or "network_coordinator"
-(in the Coordinators group, organiser of the test seminar).
+(in the Coordinators group, organiser of the test seminar) or "peer" (a Gothenburg planner
+who answered Saint-Brieuc's question).
 """
 
 LANGUAGES = ["en", "fr", "sv"]
@@ -45,6 +46,16 @@ PAGES = [
     ("event-new", "/events/new/", "network_coordinator"),
     ("event-edit", "/events/test-seminar/edit/", "network_coordinator"),
     ("event-registrations", "/events/test-seminar/registrations/", "network_coordinator"),
+    ("question-list", "/questions/", "anonymous"),
+    ("question-list-filtered", "/questions/?theme=public-spaces&state=answered", "anonymous"),
+    ("question-detail", "/questions/square-for-every-use/", "anonymous"),
+    ("question-detail-asker", "/questions/square-for-every-use/", "member"),
+    ("question-detail-peer", "/questions/square-for-every-use/", "peer"),
+    ("question-ask", "/questions/ask/", "member"),
+    ("question-edit", "/questions/square-for-every-use/edit/", "member"),
+    ("suggestions", "/suggestions/", "peer"),
+    ("notifications", "/notifications/", "member"),
+    ("unsubscribe", "/notifications/unsubscribe/{token}/", "anonymous"),
     ("search-empty", "/search/", "anonymous"),
 ]
 

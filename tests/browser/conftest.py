@@ -16,7 +16,9 @@ from cities.enums import MembershipRole, MembershipStatus
 from cities.models import City, Membership
 from events.enums import AgendaItemKind, EventKind, EventState, RegistrationState
 from events.models import AgendaItem, Event, Registration
+from notifications.services import unsubscribe_token
 from projects.models import Comment, Project
+from questions.models import Answer, Question
 from projects.services import project_saved
 from themes.models import SustainableDevelopmentGoal, Theme
 
@@ -100,6 +102,13 @@ def people(live_server):
     network.groups.add(coordinator_group)
     project = make_project(member)
     make_event(network, project)
+    question = make_question(member, project)
+    Answer.objects.create(
+        question=question,
+        author=peer,
+        city=City.objects.get(slug="gothenburg"),
+        body="We test with a temporary installation first.",
+    )
     comment = Comment.objects.create(project=project, author=member, body="Comment ça marche ?")
     return {
         "anonymous": None,
@@ -107,7 +116,7 @@ def people(live_server):
         "city_coordinator": coordinator,
         "peer": peer,
         "network_coordinator": network,
-        "ids": {"comment": comment.pk},
+        "ids": {"comment": comment.pk, "token": unsubscribe_token(member)},
     }
 
 
@@ -153,6 +162,19 @@ def make_event(organiser: User, project: Project) -> Event:
         listed=True,
     )
     return event
+
+
+def make_question(author: User, project: Project) -> Question:
+    question = Question.objects.create(
+        slug="square-for-every-use",
+        city=City.objects.get(slug="saint-brieuc"),
+        author=author,
+        title="How do you make a square work for every use?",
+        context="We test furniture **before** the works.",
+        project=project,
+    )
+    question.themes.set(Theme.objects.filter(slug="public-spaces"))
+    return question
 
 
 def make_project(author: User) -> Project:
