@@ -100,9 +100,13 @@ def search(request):
         add_snippets(page_projects, query)
         questions = visible_questions(request.user)
         for word in words:
-            questions = questions.filter(Q(title__icontains=word) | Q(context__icontains=word))
+            questions = questions.filter(
+                Q(title__icontains=word)
+                | Q(context__icontains=word)
+                | Q(answers__body__icontains=word)
+            )
         context.update(
-            questions=list(question_cards(questions).order_by("-created_at")[:10]),
+            questions=list(question_cards(questions.distinct()).order_by("-created_at")[:10]),
             page=page,
             projects=page_projects,
             cities=[

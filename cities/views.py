@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
+from django.db.models import F, Q
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -53,9 +53,11 @@ def city_detail(request, slug):
             "people": list(city_people(city)) if can_see_people else None,
             "themes": city.proposed_themes.all(),
             "questions": list(
-                question_cards(visible_questions(request.user).filter(city=city)).order_by(
-                    "closed_at", "-created_at"
-                )[:EVENTS_SHOWN]
+                question_cards(
+                    visible_questions(request.user)
+                    .filter(Q(city=city) | Q(answers__city=city))
+                    .distinct()
+                ).order_by(F("closed_at").asc(nulls_first=True), "-created_at")[:EVENTS_SHOWN]
             ),
             "events": list(
                 event_cards(

@@ -334,10 +334,13 @@ def propose_bilateral(request):
 
     if not request.user.has_perm("events.register"):
         raise PermissionDenied
-    project = (
-        Project.objects.filter(pk=request.POST.get("project") or 0).select_related("city").first()
-    )
-    city = City.objects.filter(pk=request.POST.get("city") or 0).first()
+    try:
+        project_id = int(request.POST.get("project", ""))
+        city_id = int(request.POST.get("city", ""))
+    except ValueError:
+        return HttpResponseBadRequest(_("Choose a project and one of your cities."))
+    project = Project.objects.filter(pk=project_id).select_related("city").first()
+    city = City.objects.filter(pk=city_id).first()
     if (
         project is None
         or city is None

@@ -161,10 +161,10 @@ def user_from_unsubscribe_token(token: str) -> User | None:
 
 
 def _message(person: User, template: str, context: dict, base_url: str) -> EmailMessage:
-    unsubscribe = base_url.rstrip("/") + reverse(
-        "notifications:unsubscribe", kwargs={"token": unsubscribe_token(person)}
-    )
     with translation.override(person.preferred_language):
+        unsubscribe = base_url.rstrip("/") + reverse(
+            "notifications:unsubscribe", kwargs={"token": unsubscribe_token(person)}
+        )
         context = {
             **context,
             "recipient": person,

@@ -336,7 +336,7 @@ def comment_create(
             url=f"{project.get_absolute_url()}#comment-{comment.pk}",
             context=project.city.name,
             targets=[project],
-            public=project.is_public,
+            public=False,  # comments are read by approved members only
             base_url=base_url,
         )
     return comment

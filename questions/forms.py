@@ -33,7 +33,10 @@ class QuestionForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        cities = City.objects.filter(pk__in=list(approved_cities(user))).order_by("name")
+        if self.instance.pk:  # the city of a question does not change (moderators edit too)
+            cities = City.objects.filter(pk=self.instance.city_id)
+        else:
+            cities = City.objects.filter(pk__in=list(approved_cities(user))).order_by("name")
         self.fields["city"].queryset = cities
         self.fields["city"].empty_label = None
         self.fields["city"].error_messages["invalid_choice"] = _(

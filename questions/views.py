@@ -72,6 +72,8 @@ def question_detail(request, slug):
             if user.has_perm("questions.close_question", question)
             else None,
             "can_edit": user.has_perm("questions.change_question", question),
+            "project_visible": question.project is not None
+            and user.has_perm("projects.view_project", question.project),
             "can_mark": user.is_authenticated and question.city_id in _cities(user),
         },
     )

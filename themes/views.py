@@ -1,4 +1,5 @@
 from django.contrib.auth.decorators import login_not_required
+from django.db.models import F
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
@@ -43,7 +44,7 @@ def theme_detail(request, slug):
             "project_count": projects.count(),
             "questions": list(
                 question_cards(visible_questions(request.user).filter(themes=theme)).order_by(
-                    "closed_at", "-created_at"
+                    F("closed_at").asc(nulls_first=True), "-created_at"
                 )[:6]
             ),
             "events": list(

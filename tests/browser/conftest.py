@@ -18,8 +18,8 @@ from events.enums import AgendaItemKind, EventKind, EventState, RegistrationStat
 from events.models import AgendaItem, Event, Registration
 from notifications.services import unsubscribe_token
 from projects.models import Comment, Project
-from questions.models import Answer, Question
 from projects.services import project_saved
+from questions.models import Answer, Question
 from themes.models import SustainableDevelopmentGoal, Theme
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")

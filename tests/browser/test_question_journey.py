@@ -64,7 +64,9 @@ def test_suggested_question_answered_notified_marked_useful_and_closed(
     sign_in(saint_brieuc, live_server, asker)
     page = saint_brieuc.new_page()
     page.goto(f"{live_server.url}/en/")
-    page.get_by_role("navigation", name="Main menu").get_by_role("link", name="Notifications").click()
+    page.get_by_role("navigation", name="Main menu").get_by_role(
+        "link", name="Notifications"
+    ).click()
     page.get_by_role("button", name="How do you make a square work for every use?").click()
     expect(page).to_have_url(
         f"{live_server.url}/en/questions/square-for-every-use/#answer-{answer.pk}"

@@ -2,7 +2,9 @@
 
 The rich project's relations grow with the data too: 2 or 20 links, comments with a reply each,
 pictures, documents, contacts, and 2 or 200 revisions. Budgets are the measured count plus one;
-where PostgreSQL needs one more query (search snippets) both counts are noted.
+where PostgreSQL needs one more query (search snippets) both counts are noted. Pages with follow
+buttons are measured as in a fresh process, the follow button's content type not yet cached (one
+query less once it is).
 """
 
 import re
@@ -111,14 +113,16 @@ def test_project_list_budget_with_every_filter(
 
 
 def test_search_budget_anonymous(anonymous_client, data, django_assert_max_num_queries):
-    with django_assert_max_num_queries(7):  # measured: 5 (SQLite), 6 (PostgreSQL)
+    # measured: 6 (SQLite), 7 (PostgreSQL), with the matching questions
+    with django_assert_max_num_queries(8):
         response = anonymous_client.get("/en/search/", {"q": "bulk"})
 
     assert cards(response) == min(data.size - 1, 20)
 
 
 def test_search_budget_member(member_client, data, django_assert_max_num_queries):
-    with django_assert_max_num_queries(10):  # measured: 8 (SQLite), 9 (PostgreSQL)
+    # measured: 10 (SQLite), 11 (PostgreSQL), with the matching questions
+    with django_assert_max_num_queries(12):
         response = member_client.get("/en/search/", {"q": "bulk"})
 
     assert cards(response) == min(data.size - 1, 20)
@@ -131,11 +135,14 @@ def test_project_detail_budget_anonymous(anonymous_client, data, django_assert_m
     for number in range(data.related):
         make_document(project=data.project, title=f"Document {number}")
 
-    with django_assert_max_num_queries(13):  # measured: 12
+    # measured: 15 with peer projects in Sweden (200 projects), 12 without (2 projects): the
+    # matches' themes, goals and tags are read in three queries, whatever their number.
+    with django_assert_max_num_queries(16):
         response = anonymous_client.get(data.project.get_absolute_url())
 
     html = response.content.decode()
-    assert html.count('<li class="card">') == data.links  # related projects
+    related = html[html.index('id="related-heading"') :]
+    assert related[: related.index("</section>")].count('<li class="card">') == data.links
     assert html.count("download>Document") == data.related
     assert html.count('alt="Picture') == data.related
 
@@ -144,7 +151,9 @@ def test_project_detail_budget_member(member_client, data, django_assert_max_num
     for number in range(data.related):
         make_document(project=data.project, title=f"Document {number}")
 
-    with django_assert_max_num_queries(17):  # measured: 16
+    # measured: 22 with peer projects in Sweden (200 projects), 19 without (2 projects): matches,
+    # questions about the project and the follow button.
+    with django_assert_max_num_queries(23):
         response = member_client.get(data.project.get_absolute_url())
 
     html = response.content.decode()
@@ -187,21 +196,21 @@ def test_project_edit_budget(member_client, data, django_assert_max_num_queries)
 
 
 def test_home_budget_anonymous(anonymous_client, data, django_assert_max_num_queries):
-    with django_assert_max_num_queries(5):  # measured: 4
+    with django_assert_max_num_queries(7):  # measured: 6 (upcoming events, latest questions)
         response = anonymous_client.get("/en/")
 
     assert cards(response) == min(data.size, 6)
 
 
 def test_home_budget_member(member_client, data, django_assert_max_num_queries):
-    with django_assert_max_num_queries(10):  # measured: 9 (with upcoming events)
+    with django_assert_max_num_queries(11):  # measured: 10 (upcoming events, latest questions)
         response = member_client.get("/en/")
 
     assert cards(response) == min(data.size, 6)
 
 
 def test_city_detail_budget_anonymous(anonymous_client, data, django_assert_max_num_queries):
-    with django_assert_max_num_queries(5):  # measured: 4
+    with django_assert_max_num_queries(8):  # measured: 7 (questions, follow button)
         response = anonymous_client.get("/en/cities/saint-brieuc/")
 
     in_city = Project.objects.filter(city__slug="saint-brieuc").count()
@@ -209,7 +218,7 @@ def test_city_detail_budget_anonymous(anonymous_client, data, django_assert_max_
 
 
 def test_city_detail_budget_member(member_client, data, django_assert_max_num_queries):
-    with django_assert_max_num_queries(10):  # measured: 9
+    with django_assert_max_num_queries(14):  # measured: 13 (questions, follow button)
         response = member_client.get("/en/cities/saint-brieuc/")
 
     in_city = Project.objects.filter(city__slug="saint-brieuc").count()
@@ -217,14 +226,15 @@ def test_city_detail_budget_member(member_client, data, django_assert_max_num_qu
 
 
 def test_theme_detail_budget_anonymous(anonymous_client, data, django_assert_max_num_queries):
-    with django_assert_max_num_queries(5):  # measured: 4
+    with django_assert_max_num_queries(8):  # measured: 7 (questions, follow button)
         response = anonymous_client.get("/en/themes/public-spaces/")
 
     assert cards(response) == min(data.size, 12)
 
 
 def test_theme_detail_budget_member(member_client, data, django_assert_max_num_queries):
-    with django_assert_max_num_queries(10):  # measured: 9 (with upcoming events)
+    # measured: 12 (upcoming events, questions, follow button)
+    with django_assert_max_num_queries(13):
         response = member_client.get("/en/themes/public-spaces/")
 
     assert cards(response) == min(data.size, 12)

@@ -418,15 +418,25 @@ def test_project_links_to_deleted_projects_are_hidden(anonymous_client, public_p
 def test_project_detail_suggests_projects_of_the_other_country_on_the_same_themes(
     anonymous_client, public_project
 ):
-    make_project(city="umea", title="Umeå square", themes=("public-spaces",))
+    umea = make_project(
+        city="umea", title="Umeå square", themes=("public-spaces",), tags=("public space",)
+    )
     make_project(city="malmo", title="Malmö energy", themes=("renovation-energy-efficiency",))
     make_project(city="paris", title="Paris square", themes=("public-spaces",))
 
     html = anonymous_client.get(public_project.get_absolute_url()).content.decode()
 
     section = html[html.index('id="elsewhere-heading"') :]
-    assert "Peer projects in Sweden" in section
-    assert CARD.findall(section) == ["Umeå square"]
+    section = section[: section.index("</section>")]
+    assert "Peer projects in Sweden</h2>" in section
+    # Matches are ranked by what they share, with the reasons shown.
+    assert re.findall(r'<h3><a href="([^"]+)" lang="en">([^<]+)</a></h3>', section) == [
+        (umea.get_absolute_url(), "Umeå square")
+    ]
+    assert (
+        '<p class="reasons">Both: Redesigning public spaces for every use and many uses, '
+        "tag “public space”</p>" in section
+    )
 
 
 # --- Documents -------------------------------------------------------------------------------

@@ -1,0 +1,44 @@
+"""Roles and projects shared by the matching tests."""
+
+import pytest
+from django.utils import translation
+
+from cities.enums import MembershipStatus
+from tests.factories import make_membership, make_project, make_user
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages and reasons are in the active language; a request to /fr/ or /sv/ earlier in
+    the same process leaves that language active."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def outsider(db):
+    """Signed in, but their request to join Saint-Brieuc is still pending: not a member."""
+    user = make_user(email="pat.pending@example.org", full_name="Pat Pending")
+    make_membership(user=user, city="saint-brieuc", status=MembershipStatus.PENDING)
+    return user
+
+
+@pytest.fixture
+def grille(member):
+    """Saint-Brieuc's project: two themes, SDG 11, the tag "gender"; words no candidate shares."""
+    return make_project(
+        author=member,
+        title="Place de la Grille",
+        summary="Benches tested before the works.",
+        themes=("public-spaces", "citizen-participation"),
+        sdgs=(11,),
+        tags=("gender",),
+    )
+
+
+@pytest.fixture
+def client_for(user_for_role, login):
+    def _client(role: str):
+        return login(user_for_role(role))
+
+    return _client

@@ -1,0 +1,33 @@
+"""Roles, followers and content shared by the notification tests."""
+
+import pytest
+from django.utils import translation
+
+from cities.enums import MembershipStatus
+from tests.factories import make_membership, make_user
+
+BASE_URL = "http://testserver/"
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are in the active language; a request to /fr/ or /sv/ earlier in the same
+    process leaves that language active."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def outsider(db):
+    """Signed in, but their request to join Saint-Brieuc is still pending: not a member."""
+    user = make_user(email="pat.pending@example.org", full_name="Pat Pending")
+    make_membership(user=user, city="saint-brieuc", status=MembershipStatus.PENDING)
+    return user
+
+
+@pytest.fixture
+def client_for(user_for_role, login):
+    def _client(role: str):
+        return login(user_for_role(role))
+
+    return _client
