@@ -3,6 +3,7 @@
 import pytest
 from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
 
 from cities.enums import MembershipRole
 from cities.rules import COORDINATORS_GROUP
@@ -29,6 +30,14 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Each test starts in English: a request to /fr/ or /sv/ leaves its language active in the
+    thread, and the next test's reverse() and messages would follow it."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

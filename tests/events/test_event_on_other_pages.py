@@ -74,7 +74,7 @@ def test_home_query_budget_holds_with_many_events(member_client, django_assert_m
         event = make_event(starts_at=in_days(day), capacity=10, cities=("umea",))
         make_registration(event=event)
 
-    with django_assert_max_num_queries(9):  # measured: 8
+    with django_assert_max_num_queries(10):  # measured: 9 (with the latest questions)
         response = member_client.get("/en/")
 
     assert len(card_titles(response)) == 4

@@ -1,18 +1,9 @@
 """Roles and projects shared by the matching tests."""
 
 import pytest
-from django.utils import translation
 
 from cities.enums import MembershipStatus
 from tests.factories import make_membership, make_project, make_user
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    """Messages and reasons are in the active language; a request to /fr/ or /sv/ earlier in
-    the same process leaves that language active."""
-    with translation.override("en"):
-        yield
 
 
 @pytest.fixture

@@ -1,20 +1,11 @@
 """Roles, followers and content shared by the notification tests."""
 
 import pytest
-from django.utils import translation
 
 from cities.enums import MembershipStatus
 from tests.factories import make_membership, make_user
 
 BASE_URL = "http://testserver/"
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    """Messages are in the active language; a request to /fr/ or /sv/ earlier in the same
-    process leaves that language active."""
-    with translation.override("en"):
-        yield
 
 
 @pytest.fixture

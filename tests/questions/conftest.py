@@ -1,7 +1,6 @@
 """Roles and questions shared by the question tests."""
 
 import pytest
-from django.utils import translation
 
 from cities.enums import MembershipStatus
 from projects.enums import Visibility
@@ -17,14 +16,6 @@ ROLES = [
     "network_coordinator",
     "staff",
 ]
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    """Messages and reasons are in the active language; a request to /fr/ or /sv/ earlier in
-    the same process leaves that language active."""
-    with translation.override("en"):
-        yield
 
 
 @pytest.fixture

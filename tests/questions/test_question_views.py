@@ -214,6 +214,15 @@ def test_question_detail_hides_a_members_only_project_the_question_is_about(
     assert secret.get_absolute_url() not in html
 
 
+def test_question_detail_links_a_members_only_project_for_members(login, other_city_member):
+    secret = make_project(title="Secret district plan", visibility=Visibility.MEMBERS)
+    question = make_question(project=secret)
+
+    html = login(other_city_member).get(question.get_absolute_url()).content.decode()
+
+    assert f'<a href="{secret.get_absolute_url()}" lang="en">Secret district plan</a>' in html
+
+
 def test_question_detail_links_a_public_project_the_question_is_about(anonymous_client, member):
     project = make_project(title="Place de la Grille")
     question = make_question(author=member, project=project)
