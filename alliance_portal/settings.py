@@ -5,7 +5,6 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
-from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -26,10 +25,11 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
 
+# Without SECRET_KEY in production the setting stays empty: Django then refuses anything that
+# signs (sessions, CSRF, requests, `check`) with "The SECRET_KEY setting must not be empty",
+# while commands that need no key (makemigrations, migrate, compilemessages) still work.
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("Set SECRET_KEY (or DJANGO_DEBUG=1 for development).")
+if not SECRET_KEY and DEBUG:
     SECRET_KEY = "insecure-development-key-only-for-make-run"  # noqa: S105
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")

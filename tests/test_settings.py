@@ -76,9 +76,30 @@ def test_settings_use_postgresql_redis_and_file_mail_from_the_environment(tmp_pa
 
 
 def test_settings_refuse_production_without_secret_key():
-    result = _run(PRINT_SETTINGS, DJANGO_DEBUG="0", SECRET_KEY="")
+    code = "import django; from django.conf import settings; django.setup(); settings.SECRET_KEY"
+    result = _run(code, DJANGO_DEBUG="0", SECRET_KEY="")
     assert result.returncode != 0
-    assert "Set SECRET_KEY" in result.stderr
+    assert "The SECRET_KEY setting must not be empty" in result.stderr
+
+
+def test_production_check_fails_without_secret_key():
+    code = (
+        "import django; from django.core.management import call_command; django.setup(); "
+        "call_command('check', deploy=True, fail_level='WARNING')"
+    )
+    result = _run(code, DJANGO_DEBUG="0", SECRET_KEY="", ALLOWED_HOSTS="portal.example.org")
+    assert result.returncode != 0
+    assert "security.W009" in result.stderr
+
+
+def test_migrations_can_be_checked_without_secret_key():
+    code = (
+        "import django; from django.core.management import call_command; django.setup(); "
+        "call_command('makemigrations', check=True, dry_run=True)"
+    )
+    result = _run(code, DJANGO_DEBUG="0", SECRET_KEY="")
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout
 
 
 def test_production_settings_pass_check_deploy_without_warning():
