@@ -1,7 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .enums import MembershipStatus
+from themes.models import Theme
+
+from .enums import Country, MembershipStatus
 from .models import City, Membership
 
 
@@ -48,4 +50,26 @@ class MembershipDecisionForm(forms.Form):
     decision = forms.ChoiceField(
         choices=[("approve", _("Approve")), ("reject", _("Reject"))],
         error_messages={"invalid_choice": _("Choose to approve or reject the request.")},
+    )
+
+
+class PlaceAndThemeFilterForm(forms.Form):
+    """Filters shared by the project and event lists, read from the query string by slug."""
+
+    theme = forms.ModelChoiceField(
+        label=_("Theme"),
+        queryset=Theme.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All themes"),
+    )
+    city = forms.ModelChoiceField(
+        label=_("City"),
+        queryset=City.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All cities"),
+    )
+    country = forms.ChoiceField(
+        label=_("Country"), choices=[("", _("Both countries")), *Country.choices], required=False
     )

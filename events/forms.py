@@ -5,8 +5,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from alliance_portal.forms import PlaceAndThemeFilterForm
 from cities.enums import MembershipStatus
+from cities.forms import PlaceAndThemeFilterForm
 from cities.models import City
 from projects.models import Project
 from projects.validators import check_image

@@ -3,7 +3,7 @@
 import rules
 
 from cities.rules import is_approved_member, is_moderator
-from projects.enums import Visibility
+from core.enums import Visibility
 
 from .enums import EventState
 

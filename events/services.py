@@ -7,10 +7,10 @@ from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core import slugs as core_slugs
 from notifications.enums import NotificationKind
 from notifications.services import notify
 from projects.services import _reencoded
@@ -19,7 +19,7 @@ from .calendar import event_calendar
 from .enums import LIVE_REGISTRATION_STATES, EventState, RegistrationState
 from .models import Event, Registration
 
-RESERVED_SLUGS = {"new", "feed", "propose"}
+RESERVED_SLUGS = frozenset({"new", "feed", "propose"})
 
 
 def _mail(
@@ -43,11 +43,9 @@ def _mail(
 
 
 def unique_slug(title: str, starts_at) -> str:
-    base = slugify(f"{title} {starts_at:%Y}")[:200] or "event"
-    slug, counter = base, 2
-    while slug in RESERVED_SLUGS or Event.objects.filter(slug=slug).exists():
-        slug, counter = f"{base}-{counter}", counter + 1
-    return slug
+    return core_slugs.unique_slug(
+        Event, f"{title} {starts_at:%Y}", fallback="event", reserved=RESERVED_SLUGS
+    )
 
 
 def confirmed_count(event: Event) -> int:

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.objects import get_object_for
+
 from . import selectors, services
 from .calendar import event_calendar
 from .enums import EventState, RegistrationState
@@ -23,14 +25,15 @@ def _base_url(request) -> str:
     return request.build_absolute_uri("/")
 
 
-def get_event(request, slug: str, permission: str = "events.view_event") -> Event:
-    """The event, 404 for who may not see it (drafts included), 403 for who may not act."""
-    event = get_object_or_404(Event.objects.select_related("host_city"), slug=slug)
-    if not request.user.has_perm("events.view_event", event):
-        raise Http404
-    if permission != "events.view_event" and not request.user.has_perm(permission, event):
-        raise PermissionDenied
-    return event
+def get_event(request, slug: str, permission: str | None = None) -> Event:
+    """Drafts are hidden (404) from those who may not see them."""
+    return get_object_for(
+        request.user,
+        Event.objects.select_related("host_city"),
+        view="events.view_event",
+        act=permission,
+        slug=slug,
+    )
 
 
 def _ics_response(content: bytes, filename: str) -> HttpResponse:

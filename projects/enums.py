@@ -15,11 +15,6 @@ class ContentLanguage(models.TextChoices):
     ENGLISH = "en", _("English")
 
 
-class Visibility(models.TextChoices):
-    PUBLIC = "public", _("Public: anyone can read it")
-    MEMBERS = "members", _("Members only: approved members of the network")
-
-
 # PostgreSQL text-search configurations created by migration 0002 (unaccented stemming).
 SEARCH_CONFIGS = {
     ContentLanguage.FRENCH: "alliance_fr",

@@ -3,8 +3,8 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from alliance_portal.forms import PlaceAndThemeFilterForm
 from cities.enums import MembershipStatus
+from cities.forms import PlaceAndThemeFilterForm
 from themes.models import SustainableDevelopmentGoal, Theme
 
 from .enums import SOFT_FIELDS, ProjectStatus

@@ -3,8 +3,7 @@
 import rules
 
 from cities.rules import is_approved_member, is_city_member, is_moderator
-
-from .enums import Visibility
+from core.enums import Visibility
 
 
 @rules.predicate

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 
 from accounts.models import User
+from core import slugs as core_slugs
 from notifications.enums import NotificationKind
 from notifications.services import follow_quietly, notify
 
@@ -43,7 +44,7 @@ SNAPSHOT_FIELDS = [
 SNAPSHOT_RELATIONS = ["themes", "sdgs", "contacts"]
 # Shown in the history, not restored: files are not kept in revisions.
 SNAPSHOT_ATTACHMENTS = ["images", "documents", "links"]
-RESERVED_SLUGS = {"new"}  # /projects/new/ is the form
+RESERVED_SLUGS = frozenset({"new"})  # /projects/new/ is the form
 
 
 # --- Pictures ----------------------------------------------------------------
@@ -172,11 +173,7 @@ def _record_revision(project: Project, author: User | None, restored_from: int |
 
 
 def unique_slug(title: str) -> str:
-    base = slugify(title)[:200] or "project"
-    slug, counter = base, 2
-    while slug in RESERVED_SLUGS or Project.objects.filter(slug=slug).exists():
-        slug, counter = f"{base}-{counter}", counter + 1
-    return slug
+    return core_slugs.unique_slug(Project, title, fallback="project", reserved=RESERVED_SLUGS)
 
 
 def project_save(

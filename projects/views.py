@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.models import User
 from cities.models import City
 from cities.rules import approved_cities, is_moderator
+from core.objects import get_object_for
 from themes.models import SustainableDevelopmentGoal, Theme
 
 from . import selectors, services
@@ -60,14 +61,14 @@ def project_events(project, user):
 PAGE_SIZE = 20
 
 
-def get_project(request, slug: str, permission: str = "projects.view_project") -> Project:
-    """The project, or 404 for who may not see it, or 403 for who sees it but may not act."""
-    project = get_object_or_404(Project.objects.select_related("city", "author"), slug=slug)
-    if not request.user.has_perm("projects.view_project", project):
-        raise Http404
-    if permission != "projects.view_project" and not request.user.has_perm(permission, project):
-        raise PermissionDenied
-    return project
+def get_project(request, slug: str, permission: str | None = None) -> Project:
+    return get_object_for(
+        request.user,
+        Project.objects.select_related("city", "author"),
+        view="projects.view_project",
+        act=permission,
+        slug=slug,
+    )
 
 
 def _base_url(request) -> str:

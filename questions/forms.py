@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from alliance_portal.forms import PlaceAndThemeFilterForm
+from cities.forms import PlaceAndThemeFilterForm
 from cities.models import City
 from cities.rules import approved_cities
 from projects.models import Project

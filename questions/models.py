@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from projects.enums import Visibility
+from core.enums import Visibility
 
 
 class QuestionQuerySet(models.QuerySet):

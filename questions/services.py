@@ -3,25 +3,21 @@
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from cities.rules import approved_cities
+from core import slugs as core_slugs
 from notifications.enums import NotificationKind
 from notifications.services import follow_quietly, notify
 
 from .models import Answer, Question, UsefulMark
 
-RESERVED_SLUGS = {"ask"}
+RESERVED_SLUGS = frozenset({"ask"})
 
 
 def unique_slug(title: str) -> str:
-    base = slugify(title)[:200] or "question"
-    slug, counter = base, 2
-    while slug in RESERVED_SLUGS or Question.objects.filter(slug=slug).exists():
-        slug, counter = f"{base}-{counter}", counter + 1
-    return slug
+    return core_slugs.unique_slug(Question, title, fallback="question", reserved=RESERVED_SLUGS)
 
 
 def question_save(*, form, user: User, base_url: str = "") -> Question:

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.objects import get_object_for
 from projects.models import Project
 
 from . import selectors, services
@@ -20,13 +21,14 @@ def _base_url(request) -> str:
     return request.build_absolute_uri("/")
 
 
-def get_question(request, slug: str, permission: str = "questions.view_question") -> Question:
-    question = get_object_or_404(Question.objects.select_related("city", "author"), slug=slug)
-    if not request.user.has_perm("questions.view_question", question):
-        raise Http404
-    if permission != "questions.view_question" and not request.user.has_perm(permission, question):
-        raise PermissionDenied
-    return question
+def get_question(request, slug: str, permission: str | None = None) -> Question:
+    return get_object_for(
+        request.user,
+        Question.objects.select_related("city", "author"),
+        view="questions.view_question",
+        act=permission,
+        slug=slug,
+    )
 
 
 @login_not_required

@@ -3,7 +3,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from alliance_portal.i18n import localized
+from core.i18n import localized
 
 from .enums import ThemeKind
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from projects.enums import Visibility
+from core.enums import Visibility
 
 from ..enums import EventKind, EventState
 

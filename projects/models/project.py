@@ -9,7 +9,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
-from ..enums import ContentLanguage, ProjectStatus, Visibility
+from core.enums import Visibility
+
+from ..enums import ContentLanguage, ProjectStatus
 
 
 def cover_path(instance, filename: str) -> str:

@@ -9,9 +9,10 @@ from django.utils import timezone
 from accounts.models import User
 from cities.enums import MembershipRole, MembershipStatus
 from cities.models import City, Membership
+from core.enums import Visibility
 from events.enums import AgendaItemKind, EventKind, EventState, RegistrationState
 from events.models import AgendaItem, Event, Registration
-from projects.enums import ProjectStatus, Visibility
+from projects.enums import ProjectStatus
 from projects.models import Project
 from themes.models import Theme
 

@@ -19,7 +19,8 @@ from taggit.utils import edit_string_for_tags
 
 from accounts.models import User
 from cities.models import City
-from projects.enums import ProjectStatus, Visibility
+from core.enums import Visibility
+from projects.enums import ProjectStatus
 from projects.models import Comment, Project, ProjectDocument
 from projects.search import fold
 from projects.services import project_saved, unique_slug

@@ -7,9 +7,9 @@ from django.utils import timezone
 
 from accounts.models import User
 from cities.models import City
+from core.enums import Visibility
 from notifications.enums import NotificationKind
 from notifications.models import Follow, Notification
-from projects.enums import Visibility
 from projects.models import Project
 from questions.models import Answer, Question, UsefulMark
 from questions.services import unique_slug

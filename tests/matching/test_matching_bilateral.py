@@ -4,9 +4,9 @@ organised by the proposer and the peer project's contacts, who are e-mailed in t
 import pytest
 from django.contrib.messages import get_messages
 
+from core.enums import Visibility
 from events.enums import EventKind, EventState
 from events.models import Event
-from projects.enums import Visibility
 from tests.factories import get_city, make_member, make_project, make_user
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from projects.enums import Visibility
+from core.enums import Visibility
 from tests.factories import make_project
 
 pytestmark = pytest.mark.django_db

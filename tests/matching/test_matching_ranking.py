@@ -6,7 +6,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone, translation
 
 from cities.enums import Country
-from projects.enums import Visibility
+from core.enums import Visibility
 from projects.matching import city_profile, peer_matches, project_profile
 from projects.models import Project
 from tests.factories import make_project

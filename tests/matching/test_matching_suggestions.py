@@ -7,7 +7,7 @@ import re
 import pytest
 
 from cities.enums import MembershipStatus
-from projects.enums import Visibility
+from core.enums import Visibility
 from tests.factories import (
     bulk_members,
     bulk_projects,

@@ -8,13 +8,13 @@ from django.db import transaction
 
 from accounts.models import User
 from cities.enums import MembershipStatus
+from core.enums import Visibility
 from events import services as event_services
 from events.enums import EventState
 from notifications import services
 from notifications.enums import Frequency, NotificationKind
 from notifications.models import Follow, Notification
 from projects import services as project_services
-from projects.enums import Visibility
 from projects.models import Project
 from questions.models import Question
 from tests.factories import (

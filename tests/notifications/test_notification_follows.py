@@ -6,10 +6,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.messages import get_messages
 from django.core.exceptions import ValidationError
 
+from core.enums import Visibility
 from events.enums import EventState
 from notifications import services
 from notifications.models import Follow
-from projects.enums import Visibility
 from tests.factories import get_city, make_event, make_follow, make_project, make_question
 from themes.models import Theme
 

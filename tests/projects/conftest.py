@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 
 from cities.enums import MembershipStatus
-from projects.enums import Visibility
+from core.enums import Visibility
 from tests.factories import make_comment, make_membership, make_project, make_user
 
 ROLES = [

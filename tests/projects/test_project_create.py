@@ -9,7 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
-from projects.enums import ProjectStatus, Visibility
+from core.enums import Visibility
+from projects.enums import ProjectStatus
 from projects.models import Project, ProjectDocument, ProjectImage, ProjectLink
 from tests.factories import (
     PDF_BYTES,

@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from projects.enums import Visibility
+from core.enums import Visibility
 from projects.models import Project
 from projects.search import fold
 from tests.factories import make_project, project_edit_data, project_form_data

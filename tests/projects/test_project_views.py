@@ -8,7 +8,8 @@ import pytest
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from projects.enums import ProjectStatus, Visibility
+from core.enums import Visibility
+from projects.enums import ProjectStatus
 from projects.models import Project, ProjectImage, ProjectLink
 from tests.factories import (
     PDF_BYTES,

@@ -3,7 +3,7 @@
 import pytest
 
 from cities.enums import MembershipStatus
-from projects.enums import Visibility
+from core.enums import Visibility
 from tests.factories import make_membership, make_question, make_user
 
 ROLES = [

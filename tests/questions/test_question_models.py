@@ -5,7 +5,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from projects.enums import Visibility
+from core.enums import Visibility
 from questions.models import Answer, Question, UsefulMark
 from tests.factories import make_answer, make_question, make_useful_mark
 

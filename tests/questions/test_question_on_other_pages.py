@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from projects.enums import Visibility
+from core.enums import Visibility
 from tests.factories import make_answer, make_project, make_question
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.contrib.messages import get_messages
 
-from projects.enums import Visibility
+from core.enums import Visibility
 from questions.models import Answer, Question, UsefulMark
 from tests.factories import (
     answer_form_data,

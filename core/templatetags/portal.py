@@ -1,7 +1,7 @@
 from django import template
 from django.http import QueryDict
 
-from ..markdown import render_markdown
+from core.markdown import render_markdown
 
 register = template.Library()
 
