@@ -21,3 +21,12 @@ class PortalLanguage(models.TextChoices):
     ENGLISH = "en", "English"
     FRENCH = "fr", "Français"
     SWEDISH = "sv", "Svenska"
+
+
+class Frequency(models.TextChoices):
+    """How often a person gets e-mails about what they follow."""
+
+    IMMEDIATELY = "immediately", _("At once, one e-mail per notification")
+    DAILY = "daily", _("In a daily digest")
+    WEEKLY = "weekly", _("In a weekly digest")
+    NEVER = "never", _("Never: I read them on the portal")

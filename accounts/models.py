@@ -6,9 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from notifications.enums import Frequency
-
-from .enums import PortalLanguage
+from .enums import Frequency, PortalLanguage
 
 
 class UserManager(BaseUserManager):

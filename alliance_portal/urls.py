@@ -17,6 +17,7 @@ urlpatterns += i18n_patterns(
     path("accessibility/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
     path("accounts/", include("accounts.urls")),
+    path("accounts/", include("cities.membership_urls")),
     path("accounts/", include("allauth.urls")),
     path("cities/", include("cities.urls")),
     path("themes/", include("themes.urls")),

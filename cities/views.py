@@ -1,26 +1,16 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import F, Q
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
-
-from events.models import Event
-from events.selectors import card_queryset as event_cards
-from projects.selectors import card_queryset, visible_projects
-from questions.selectors import card_queryset as question_cards
-from questions.selectors import visible_questions
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from . import map as city_map
-from .forms import MembershipDecisionForm
+from . import services
+from .forms import MembershipDecisionForm, MembershipRequestForm
 from .models import City, Membership
-from .selectors import cities_by_country, city_people, pending_memberships
-from .services import membership_decide
-
-PROJECTS_SHOWN = 12
-EVENTS_SHOWN = 6
+from .selectors import cities_by_country, city_people, pending_memberships, user_memberships
 
 
 @login_not_required
@@ -52,27 +42,6 @@ def city_detail(request, slug):
             "city": city,
             "people": list(city_people(city)) if can_see_people else None,
             "themes": city.proposed_themes.all(),
-            "questions": list(
-                question_cards(
-                    visible_questions(request.user)
-                    .filter(Q(city=city) | Q(answers__city=city))
-                    .distinct()
-                ).order_by(F("closed_at").asc(nulls_first=True), "-created_at")[:EVENTS_SHOWN]
-            ),
-            "events": list(
-                event_cards(
-                    Event.objects.visible_to(request.user)
-                    .published()
-                    .upcoming()
-                    .filter(Q(host_city=city) | Q(cities=city))
-                    .distinct()
-                )[:EVENTS_SHOWN]
-            ),
-            "projects": list(
-                card_queryset(visible_projects(request.user).filter(city=city)).order_by(
-                    "-created_at"
-                )[:PROJECTS_SHOWN]
-            ),
             "can_review": request.user.has_perm("cities.review_memberships", city),
         },
     )
@@ -102,7 +71,7 @@ def membership_decision(request, slug, pk):
         return HttpResponseBadRequest(_("Choose to approve or reject the request."))
     approve = form.cleaned_data["decision"] == "approve"
     try:
-        membership_decide(
+        services.membership_decide(
             membership=membership,
             decided_by=request.user,
             approve=approve,
@@ -121,3 +90,35 @@ def membership_decision(request, slug, pk):
         else:
             messages.success(request, _("%(name)s's request was rejected.") % {"name": name})
     return redirect("cities:membership_review", slug=slug)
+
+
+@require_http_methods(["GET", "POST"])
+def membership_request_page(request):
+    """Ask to join a member city with a role; its coordinators decide."""
+    if request.method == "POST":
+        form = MembershipRequestForm(request.POST, user=request.user)
+        if form.is_valid():
+            try:
+                created = services.membership_request(
+                    user=request.user,
+                    city=form.cleaned_data["city"],
+                    role=form.cleaned_data["role"],
+                    message=form.cleaned_data["message"],
+                    base_url=request.build_absolute_uri("/"),
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(
+                    request,
+                    _("Your request to join %(city)s was sent to its coordinators.")
+                    % {"city": created.city.name},
+                )
+                return redirect("membership:request")
+    else:
+        form = MembershipRequestForm(user=request.user, initial={"city": request.GET.get("city")})
+    return render(
+        request,
+        "cities/membership_request.html",
+        {"form": form, "memberships": user_memberships(request.user)},
+    )

@@ -98,3 +98,20 @@ def event_registrations(event: Event) -> QuerySet[Registration]:
         .prefetch_related("user__memberships__city")
         .order_by("state", "created_at", "pk")
     )
+
+
+def events_for(
+    user: User, *, city=None, theme=None, project: Project | None = None, limit: int = 6
+):
+    """Published events ``user`` may see: the upcoming ones of a city (host or participant) or
+    of a theme; for a project, those whose agenda visits or presents it, newest first."""
+    events = Event.objects.visible_to(user).published()
+    if project is not None:
+        events = events.filter(agenda__projects=project).distinct().order_by("-starts_at")
+        return list(card_queryset(events)[:limit])
+    events = events.upcoming()
+    if city is not None:
+        events = events.filter(Q(host_city=city) | Q(cities=city)).distinct()
+    if theme is not None:
+        events = events.filter(themes=theme)
+    return list(card_queryset(events)[:limit])

@@ -2,13 +2,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class Frequency(models.TextChoices):
-    IMMEDIATELY = "immediately", _("At once, one e-mail per notification")
-    DAILY = "daily", _("In a daily digest")
-    WEEKLY = "weekly", _("In a weekly digest")
-    NEVER = "never", _("Never: I read them on the portal")
-
-
 class NotificationKind(models.TextChoices):
     NEW_PROJECT = "new_project", _("New project")
     NEW_QUESTION = "new_question", _("New question")

@@ -14,11 +14,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts.enums import Frequency
 from accounts.models import User
 from cities.enums import MembershipStatus
 from cities.rules import COORDINATORS_GROUP
 
-from .enums import Frequency
 from .models import Follow, Notification
 
 logger = logging.getLogger(__name__)

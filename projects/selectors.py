@@ -145,3 +145,15 @@ def project_comments(project: Project) -> list[Comment]:
 
 def latest_projects(user: User, limit: int = 6) -> list[Project]:
     return list(card_queryset(Project.objects.visible_to(user).order_by("-created_at"))[:limit])
+
+
+def projects_for(
+    user: User, *, city: City | None = None, theme: Theme | None = None, limit: int = 12
+):
+    """The newest projects of a city or a theme that ``user`` may read, as cards."""
+    projects = visible_projects(user)
+    if city is not None:
+        projects = projects.filter(city=city)
+    if theme is not None:
+        projects = projects.filter(themes=theme)
+    return list(card_queryset(projects).order_by("-created_at")[:limit])

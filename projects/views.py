@@ -30,34 +30,6 @@ from .matching import peer_matches, project_profile
 from .models import Comment, Project, ProjectDocument, ProjectRevision
 from .search import add_snippets
 
-
-def project_questions(project, user):
-    """Questions asked about the project, or answered with it."""
-    from django.db.models import Q
-
-    from questions.selectors import card_queryset, visible_questions
-
-    return list(
-        card_queryset(
-            visible_questions(user)
-            .filter(Q(project=project) | Q(answers__projects=project))
-            .distinct()
-        ).order_by("-created_at")[:6]
-    )
-
-
-def project_events(project, user):
-    """Published events whose agenda visits or presents the project."""
-    from events.models import Event
-    from events.selectors import card_queryset as event_cards
-
-    return list(
-        event_cards(
-            Event.objects.visible_to(user).published().filter(agenda__projects=project).distinct()
-        ).order_by("-starts_at")[:6]
-    )
-
-
 PAGE_SIZE = 20
 
 
@@ -120,8 +92,6 @@ def project_detail(request, slug):
             "project": project,
             "related": selectors.related_links(project, user),
             "elsewhere": peer_matches(project_profile(project), user),
-            "questions": project_questions(project, user),
-            "events": project_events(project, user),
             "comments": selectors.project_comments(project) if can_read_comments else [],
             "can_read_comments": can_read_comments,
             "comment_form": CommentForm() if can_comment else None,

@@ -3,9 +3,10 @@ Gothenburg, Umeå, Borås and Malmö (the Alliance's presentation, REFERENCE.md)
 
 from django.contrib.contenttypes.models import ContentType
 
+from accounts.enums import Frequency
 from accounts.models import User
 from cities.models import City
-from notifications.enums import Frequency, NotificationKind
+from notifications.enums import NotificationKind
 from notifications.models import Follow
 from notifications.services import follow_quietly, notify
 from projects.models import Project

@@ -110,3 +110,21 @@ def people_elsewhere(profile, user: User, limit: int = 10) -> list[User]:
         )
         .distinct()[:limit]
     )
+
+
+def questions_for(user: User, *, city=None, theme=None, project: Project | None = None, limit=6):
+    """Questions ``user`` may read: asked or answered by a city (open first), on a theme (open
+    first), or about a project or answered with it (newest first)."""
+    questions = visible_questions(user)
+    if project is not None:
+        questions = questions.filter(Q(project=project) | Q(answers__projects=project)).distinct()
+        return list(card_queryset(questions).order_by("-created_at")[:limit])
+    if city is not None:
+        questions = questions.filter(Q(city=city) | Q(answers__city=city)).distinct()
+    if theme is not None:
+        questions = questions.filter(themes=theme)
+    return list(
+        card_queryset(questions).order_by(F("closed_at").asc(nulls_first=True), "-created_at")[
+            :limit
+        ]
+    )

@@ -11,9 +11,10 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
+from accounts.enums import Frequency
 from accounts.models import User
 from notifications import services
-from notifications.enums import Frequency, NotificationKind
+from notifications.enums import NotificationKind
 from notifications.models import Notification
 from tests.factories import make_follow, make_member, make_notification, make_user
 from themes.models import Theme

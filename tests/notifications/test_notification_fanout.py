@@ -6,13 +6,14 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
+from accounts.enums import Frequency
 from accounts.models import User
 from cities.enums import MembershipStatus
 from core.enums import Visibility
 from events import services as event_services
 from events.enums import EventState
 from notifications import services
-from notifications.enums import Frequency, NotificationKind
+from notifications.enums import NotificationKind
 from notifications.models import Follow, Notification
 from projects import services as project_services
 from projects.models import Project
