@@ -2,18 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from cities.models import Membership
-
 from .models import User
-
-
-class MembershipInline(admin.TabularInline):
-    model = Membership
-    fk_name = "user"
-    extra = 0
-    fields = ["city", "role", "status", "created_at", "decided_at"]
-    readonly_fields = ["created_at", "decided_at"]
-    autocomplete_fields = ["city"]
 
 
 @admin.register(User)
@@ -23,7 +12,6 @@ class UserAdmin(BaseUserAdmin):
     list_filter = ["is_staff", "is_superuser", "is_active", "in_directory", "groups"]
     search_fields = ["email", "full_name", "organisation"]
     filter_horizontal = ["groups", "user_permissions", "expertise"]
-    inlines = [MembershipInline]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         (

@@ -2,6 +2,9 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from accounts.admin import UserAdmin
+from accounts.models import User
+
 from .enums import MembershipStatus
 from .models import City, Membership
 from .services import membership_decide
@@ -62,3 +65,22 @@ class MembershipAdmin(admin.ModelAdmin):
     raw_id_fields = ["user", "decided_by"]
     readonly_fields = ["created_at", "decided_at", "decided_by"]
     actions = [approve_memberships, reject_memberships]
+
+
+class UserMembershipInline(admin.TabularInline):
+    model = Membership
+    fk_name = "user"
+    extra = 0
+    fields = ["city", "role", "status", "created_at", "decided_at"]
+    readonly_fields = ["created_at", "decided_at"]
+    autocomplete_fields = ["city"]
+
+
+# A person's cities are shown on their page in the admin; accounts, a floor below, does not
+# know about cities, so the cities app adds them.
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class UserWithMembershipsAdmin(UserAdmin):
+    inlines = [*UserAdmin.inlines, UserMembershipInline]

@@ -1,6 +1,9 @@
 """Who may do what with cities and memberships (django-rules predicates)."""
 
 import rules
+from django.db.models import Q, QuerySet
+
+from core.enums import Visibility
 
 from .enums import MembershipRole, MembershipStatus
 
@@ -52,9 +55,40 @@ def is_membership_city_coordinator(user, membership) -> bool:
     return membership is not None and is_city_coordinator(user, membership.city)
 
 
-is_moderator = rules.is_staff | is_network_coordinator
+# Superusers pass the same object rules as coordinators: no more, no less.
+is_moderator = rules.is_staff | rules.is_superuser | is_network_coordinator
+
+# --- Members-only content ---------------------------------------------------------
+# The one rule for who reads members-only projects, questions, events, comments and people:
+# approved members of a member city, network coordinators and staff. It is written here once,
+# as a predicate (for rules and querysets) and as the same condition over people (for
+# notification audiences); tests/cities/test_members_content_rule.py holds the two together.
+
+
+@rules.predicate
+def reads_members_content(user) -> bool:
+    return is_moderator(user) or is_approved_member(user)
+
+
+def members_content_readers(people: QuerySet) -> QuerySet:
+    """``people`` (a User queryset) narrowed to those who read members-only content."""
+    return people.filter(
+        Q(is_staff=True)
+        | Q(is_superuser=True)
+        | Q(groups__name=COORDINATORS_GROUP)
+        | Q(memberships__status=MembershipStatus.APPROVED)
+    ).distinct()
+
+
+def readable_by(queryset: QuerySet, user, field: str = "visibility") -> QuerySet:
+    """``queryset`` as ``user`` may read it: everything, or only what is public."""
+    if reads_members_content(user):
+        return queryset
+    return queryset.filter(**{field: Visibility.PUBLIC})
+
+
 can_review_city_memberships = rules.is_staff | is_city_coordinator
 
 rules.add_perm("cities.review_memberships", can_review_city_memberships)
 rules.add_perm("cities.decide_membership", rules.is_staff | is_membership_city_coordinator)
-rules.add_perm("cities.see_people", rules.is_staff | is_network_coordinator | is_approved_member)
+rules.add_perm("cities.see_people", reads_members_content)

@@ -8,6 +8,23 @@ from .enums import Country, MembershipRole, MembershipStatus
 from .models import City, Membership
 
 
+def approved_members(
+    *, city: City | None = None, cities=None, country: str | None = None, role: str | None = None
+) -> QuerySet[User]:
+    """Active people with an approved membership (of ``city``, one of ``cities``, a city of
+    ``country``, in ``role``). A subquery, not a join: no duplicates, nothing to make distinct."""
+    memberships = Membership.objects.approved()
+    if city is not None:
+        memberships = memberships.filter(city=city)
+    if cities is not None:
+        memberships = memberships.filter(city__in=cities)
+    if country is not None:
+        memberships = memberships.filter(city__country=country)
+    if role is not None:
+        memberships = memberships.filter(role=role)
+    return User.objects.filter(is_active=True, pk__in=memberships.values("user_id"))
+
+
 def cities_with_member_counts() -> QuerySet[City]:
     return City.objects.active().annotate(
         member_count=Count("memberships", filter=Q(memberships__status=MembershipStatus.APPROVED))

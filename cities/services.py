@@ -14,6 +14,7 @@ from accounts.models import User
 
 from .enums import MembershipRole, MembershipStatus
 from .models import City, Membership
+from .selectors import approved_members
 
 logger = logging.getLogger(__name__)
 
@@ -46,12 +47,7 @@ def membership_request(
             _("You already have a membership or a pending request for this city.")
         ) from exc
 
-    coordinators = User.objects.filter(
-        memberships__city=city,
-        memberships__role=MembershipRole.COORDINATOR,
-        memberships__status=MembershipStatus.APPROVED,
-        is_active=True,
-    ).distinct()
+    coordinators = approved_members(city=city, role=MembershipRole.COORDINATOR)
     context = {"membership": membership, "city": city, "base_url": base_url}
     transaction.on_commit(
         lambda: [

@@ -5,9 +5,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from cities.enums import MembershipStatus
 from cities.forms import PlaceAndThemeFilterForm
 from cities.models import City
+from cities.selectors import approved_members
 from projects.models import Project
 from projects.validators import check_image
 from themes.models import Theme
@@ -32,11 +32,7 @@ class PeopleChoiceField(forms.ModelMultipleChoiceField):
 
 
 def members_queryset():
-    return (
-        User.objects.filter(memberships__status=MembershipStatus.APPROVED, is_active=True)
-        .distinct()
-        .order_by("full_name", "email")
-    )
+    return approved_members().order_by("full_name", "email")
 
 
 def _https_urls(field, **kwargs):

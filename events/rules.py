@@ -2,7 +2,7 @@
 
 import rules
 
-from cities.rules import is_approved_member, is_moderator
+from cities.rules import is_approved_member, is_moderator, reads_members_content
 from core.enums import Visibility
 
 from .enums import EventState
@@ -37,7 +37,7 @@ can_edit_event = is_moderator | is_event_organiser
 
 rules.add_perm(
     "events.view_event",
-    can_edit_event | (is_published_event & (is_public_event | is_approved_member)),
+    can_edit_event | (is_published_event & (is_public_event | reads_members_content)),
 )
 rules.add_perm("events.add_event", is_moderator)
 rules.add_perm("events.change_event", can_edit_event)

@@ -1,5 +1,8 @@
 """Writes for events: saving with an agenda, publishing, cancelling, fair registration."""
 
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
@@ -10,13 +13,15 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from cities.rules import approved_cities
 from core import slugs as core_slugs
+from core.enums import Visibility
 from notifications.enums import NotificationKind
 from notifications.services import notify
 from projects.services import _reencoded
 
 from .calendar import event_calendar
-from .enums import LIVE_REGISTRATION_STATES, EventState, RegistrationState
+from .enums import LIVE_REGISTRATION_STATES, EventKind, EventState, RegistrationState
 from .models import Event, Registration
 
 RESERVED_SLUGS = frozenset({"new", "feed", "propose"})
@@ -103,7 +108,7 @@ def event_publish(*, event: Event, actor: User | None = None, base_url: str = ""
             url=event.get_absolute_url(),
             context=event.get_kind_display(),
             targets=[*places, *event.cities.all(), *event.themes.all()],
-            public=event.visibility == "public",
+            public=event.visibility == Visibility.PUBLIC,
             base_url=base_url,
         )
     return event
@@ -210,11 +215,6 @@ def registration_cancel(*, registration: Registration, base_url: str = "") -> Re
 def bilateral_propose(*, proposer: User, city, project, base_url: str = "") -> Event:
     """From a suggestion: a draft bilateral meeting between the proposer's city and the city of
     a peer project, organised by the proposer and the project's contacts, who are e-mailed."""
-    from datetime import datetime, time, timedelta
-    from zoneinfo import ZoneInfo
-
-    from cities.rules import approved_cities
-
     if city.pk not in approved_cities(proposer):
         raise ValidationError(_("You can only propose a meeting for your own city."))
     if project.city.country == city.country:
@@ -231,7 +231,7 @@ def bilateral_propose(*, proposer: User, city, project, base_url: str = "") -> E
             "project": project.title,
         }
         event = Event(
-            kind="bilateral",
+            kind=EventKind.BILATERAL,
             title=title[:200],
             slug=unique_slug(f"bilateral {city.name} {project.city.name}", starts),
             description=_(
@@ -241,7 +241,7 @@ def bilateral_propose(*, proposer: User, city, project, base_url: str = "") -> E
             starts_at=starts,
             ends_at=starts + timedelta(hours=1),
             state=EventState.DRAFT,
-            visibility="members",
+            visibility=Visibility.MEMBERS,
             created_by=proposer,
         )
         event.full_clean()

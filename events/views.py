@@ -2,6 +2,7 @@ import csv
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
@@ -10,7 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from cities.enums import MembershipStatus
+from cities.models import City
 from core.objects import get_object_for
+from projects.models import Project
 
 from . import selectors, services
 from .calendar import event_calendar
@@ -254,7 +258,11 @@ def event_registrations(request, slug):
                 person.get_full_name(),
                 person.email,
                 person.organisation,
-                ", ".join(m.city.name for m in person.memberships.all() if m.status == "approved"),
+                ", ".join(
+                    m.city.name
+                    for m in person.memberships.all()
+                    if m.status == MembershipStatus.APPROVED
+                ),
                 registration.get_state_display(),
                 timezone.localtime(registration.created_at).strftime("%Y-%m-%d %H:%M"),
                 registration.needs,
@@ -281,8 +289,6 @@ def event_ics(request, slug):
 @require_GET
 def events_ics(request):
     """The subscribable feed of published public events (cancelled ones say so)."""
-    from django.contrib.auth.models import AnonymousUser
-
     events = (
         Event.objects.visible_to(AnonymousUser())
         .filter(ends_at__gte=timezone.now() - timezone.timedelta(days=365))
@@ -332,9 +338,6 @@ def personal_feed_reset(request):
 @require_POST
 def propose_bilateral(request):
     """From the suggestions page: a draft bilateral meeting with a peer project's city."""
-    from cities.models import City
-    from projects.models import Project
-
     if not request.user.has_perm("events.register"):
         raise PermissionDenied
     try:

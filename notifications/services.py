@@ -16,8 +16,7 @@ from django.utils.translation import gettext as _
 
 from accounts.enums import Frequency
 from accounts.models import User
-from cities.enums import MembershipStatus
-from cities.rules import COORDINATORS_GROUP
+from cities.rules import members_content_readers
 
 from .models import Follow, Notification
 
@@ -111,11 +110,7 @@ def notify(
         return 0
     recipients = User.objects.filter(pk__in=ids, is_active=True)
     if not public:
-        recipients = recipients.filter(
-            Q(is_staff=True)
-            | Q(groups__name=COORDINATORS_GROUP)
-            | Q(memberships__status=MembershipStatus.APPROVED)
-        ).distinct()
+        recipients = members_content_readers(recipients)
     recipients = list(
         recipients.only("pk", "email", "full_name", "preferred_language", "notification_frequency")
     )

@@ -3,8 +3,8 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from cities.enums import MembershipStatus
 from cities.forms import PlaceAndThemeFilterForm
+from cities.selectors import approved_members
 from themes.models import SustainableDevelopmentGoal, Theme
 
 from .enums import SOFT_FIELDS, ProjectStatus
@@ -131,14 +131,8 @@ class ProjectForm(forms.ModelForm):
         self.fields["city"].error_messages["invalid_choice"] = _(
             "You can only post projects for your own city."
         )
-        self.fields["contacts"].queryset = (
-            User.objects.filter(
-                memberships__status=MembershipStatus.APPROVED,
-                memberships__city__in=cities,
-                is_active=True,
-            )
-            .distinct()
-            .order_by("full_name", "email")
+        self.fields["contacts"].queryset = approved_members(cities=cities).order_by(
+            "full_name", "email"
         )
         if self.instance.pk:
             self.fields["city"].disabled = True
@@ -159,9 +153,7 @@ class ProjectForm(forms.ModelForm):
         city = cleaned.get("city") or (self.instance.city if self.instance.pk else None)
         contacts = cleaned.get("contacts")
         if city and contacts:
-            outsiders = contacts.exclude(
-                memberships__city=city, memberships__status=MembershipStatus.APPROVED
-            )
+            outsiders = contacts.exclude(pk__in=approved_members(city=city).values("pk"))
             if outsiders.exists():
                 self.add_error("contacts", _("Contacts must be approved members of the city."))
         return cleaned

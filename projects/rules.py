@@ -2,7 +2,7 @@
 
 import rules
 
-from cities.rules import is_approved_member, is_city_member, is_moderator
+from cities.rules import is_approved_member, is_city_member, is_moderator, reads_members_content
 from core.enums import Visibility
 
 
@@ -37,9 +37,7 @@ def is_live_comment(user, comment) -> bool:
 
 
 # Staff also see deleted projects, so that they can undo the deletion.
-can_view_project = rules.is_staff | (
-    is_alive_project & (is_public_project | is_approved_member | is_moderator)
-)
+can_view_project = rules.is_staff | (is_alive_project & (is_public_project | reads_members_content))
 can_edit_project = is_alive_project & (is_project_city_member | is_project_author | is_moderator)
 
 rules.add_perm("projects.view_project", can_view_project)
@@ -53,6 +51,6 @@ rules.add_perm("projects.comment_project", is_alive_project & is_approved_member
 rules.add_perm("projects.change_comment", is_comment_author & is_live_comment)
 rules.add_perm("projects.delete_comment", is_comment_author & is_live_comment)
 rules.add_perm("projects.hide_comment", is_moderator)
-# DESIGN.md: comments are read by approved members (and the moderators).
-rules.add_perm("projects.read_comments", is_approved_member | is_moderator)
+# Comments are read by approved members (and the moderators), like members-only content.
+rules.add_perm("projects.read_comments", reads_members_content)
 rules.add_perm("projects.report_comment", rules.is_authenticated)

@@ -4,16 +4,13 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from cities.rules import readable_by
 from core.enums import Visibility
 
 
 class QuestionQuerySet(models.QuerySet):
     def visible_to(self, user):
-        from cities.rules import is_approved_member, is_moderator
-
-        if is_moderator(user) or is_approved_member(user):
-            return self.all()
-        return self.filter(visibility=Visibility.PUBLIC)
+        return readable_by(self.all(), user)
 
     def open(self):
         return self.filter(closed_at__isnull=True)

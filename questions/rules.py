@@ -2,7 +2,7 @@
 
 import rules
 
-from cities.rules import approved_cities, is_approved_member, is_moderator
+from cities.rules import approved_cities, is_approved_member, is_moderator, reads_members_content
 from core.enums import Visibility
 
 
@@ -10,9 +10,7 @@ from core.enums import Visibility
 def can_see_question(user, question) -> bool:
     if question is None:
         return False
-    return (
-        question.visibility == Visibility.PUBLIC or is_approved_member(user) or is_moderator(user)
-    )
+    return question.visibility == Visibility.PUBLIC or reads_members_content(user)
 
 
 @rules.predicate

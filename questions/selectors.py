@@ -3,6 +3,9 @@
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 
 from accounts.models import User
+from cities.enums import Country
+from cities.models import Membership
+from cities.selectors import approved_members
 from projects.models import Project
 from themes.models import Theme
 
@@ -70,8 +73,6 @@ def latest_questions(user: User, limit: int = 5) -> list[Question]:
 
 def open_questions_elsewhere(profile, user: User, limit: int = 10) -> list[Question]:
     """Open questions of the other country on the themes of ``profile``, most shared first."""
-    from cities.enums import Country
-
     other = Country.SWEDEN if profile.country == Country.FRANCE else Country.FRANCE
     return list(
         card_queryset(
@@ -86,19 +87,11 @@ def open_questions_elsewhere(profile, user: User, limit: int = 10) -> list[Quest
 
 def people_elsewhere(profile, user: User, limit: int = 10) -> list[User]:
     """Members of the other country's cities, in the directory, with expertise in the themes."""
-    from cities.enums import Country, MembershipStatus
-    from cities.models import Membership
-
     other = Country.SWEDEN if profile.country == Country.FRANCE else Country.FRANCE
     memberships = Membership.objects.approved().select_related("city").filter(city__country=other)
     return list(
-        User.objects.filter(
-            in_directory=True,
-            is_active=True,
-            memberships__status=MembershipStatus.APPROVED,
-            memberships__city__country=other,
-            expertise__in=profile.theme_ids or [0],
-        )
+        approved_members(country=other)
+        .filter(in_directory=True, expertise__in=profile.theme_ids or [0])
         .exclude(pk=user.pk)
         .annotate(
             shared=Count("expertise", filter=Q(expertise__in=profile.theme_ids), distinct=True)

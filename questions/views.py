@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from cities.rules import approved_cities
 from core.objects import get_object_for
 from projects.models import Project
 
@@ -82,8 +83,6 @@ def question_detail(request, slug):
 
 
 def _cities(user):
-    from cities.rules import approved_cities
-
     return approved_cities(user)
 
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cities.rules import is_moderator, readable_by
 from core.enums import Visibility
 
 from ..enums import EventKind, EventState
@@ -29,13 +30,9 @@ class EventQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Published (and cancelled) events the user may read, plus drafts they organise;
         coordinators and staff see every draft."""
-        from cities.rules import is_approved_member, is_moderator
-
         if is_moderator(user):
             return self.all()
-        events = self.published()
-        if not (user.is_authenticated and is_approved_member(user)):
-            events = events.filter(visibility=Visibility.PUBLIC)
+        events = readable_by(self.published(), user)
         if user.is_authenticated:
             events = events | self.filter(organisers=user)
         return events.distinct()

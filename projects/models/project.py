@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
+from cities.rules import readable_by
 from core.enums import Visibility
 
 from ..enums import ContentLanguage, ProjectStatus
@@ -28,12 +29,7 @@ class ProjectQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Projects ``user`` may read: public ones, and members-only ones for approved members."""
-        from cities.rules import is_approved_member, is_moderator
-
-        projects = self.alive()
-        if is_moderator(user) or is_approved_member(user):
-            return projects
-        return projects.filter(visibility=Visibility.PUBLIC)
+        return readable_by(self.alive(), user)
 
 
 class Project(models.Model):
