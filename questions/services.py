@@ -1,15 +1,21 @@
 """Writes for peer questions and answers."""
 
+from collections.abc import Iterable
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from cities.models import City
 from cities.rules import approved_cities
 from core import slugs as core_slugs
+from core.enums import Visibility
 from notifications.enums import NotificationKind
 from notifications.services import follow_quietly, notify
+from projects.models import Project
+from themes.models import Theme
 
 from .models import Answer, Question, UsefulMark
 
@@ -20,52 +26,97 @@ def unique_slug(title: str) -> str:
     return core_slugs.unique_slug(Question, title, fallback="question", reserved=RESERVED_SLUGS)
 
 
-def question_save(*, form, user: User, base_url: str = "") -> Question:
-    """Ask (or edit) a question; a new one notifies who follows its city and themes."""
+def question_create(
+    *,
+    author: User,
+    city: City,
+    title: str,
+    themes: Iterable[Theme],
+    context: str = "",
+    project: Project | None = None,
+    visibility: str = Visibility.PUBLIC,
+    base_url: str = "",
+) -> Question:
+    """Ask the network on behalf of ``city``; who follows the city or the themes is told."""
     with transaction.atomic():
-        question = form.save(commit=False)
-        creating = question.pk is None
-        if creating:
-            question.author = user
-            question.slug = unique_slug(question.title)
+        question = Question(
+            author=author,
+            city=city,
+            title=title.strip(),
+            slug=unique_slug(title),
+            context=context.strip(),
+            project=project,
+            visibility=visibility,
+        )
         question.full_clean()
         question.save()
-        form.save_m2m()
-        if creating:
-            follow_quietly(user=user, target=question)
-            notify(
-                kind=NotificationKind.NEW_QUESTION,
-                actor=user,
-                title=question.title,
-                url=question.get_absolute_url(),
-                context=question.city.name,
-                targets=[question.city, *question.themes.all()],
-                public=question.is_public,
-                base_url=base_url,
-            )
+        question.themes.set(themes)
+        follow_quietly(user=author, target=question)
+        notify(
+            kind=NotificationKind.NEW_QUESTION,
+            actor=author,
+            title=question.title,
+            url=question.get_absolute_url(),
+            context=city.name,
+            targets=[city, *question.themes.all()],
+            public=question.is_public,
+            base_url=base_url,
+        )
     return question
 
 
-def answer_create(*, question: Question, user: User, form, base_url: str = "") -> Answer:
+def question_update(
+    *,
+    question: Question,
+    title: str,
+    themes: Iterable[Theme],
+    context: str = "",
+    project: Project | None = None,
+    visibility: str = Visibility.PUBLIC,
+) -> Question:
+    """Change a question (its city and address stay); nobody is notified."""
+    with transaction.atomic():
+        question.title = title.strip()
+        question.context = context.strip()
+        question.project = project
+        question.visibility = visibility
+        question.full_clean()
+        question.save()
+        question.themes.set(themes)
+    return question
+
+
+def question_delete(*, question: Question) -> None:
+    """Remove a question with its answers (staff, in the admin)."""
+    with transaction.atomic():
+        question.delete()
+
+
+def answer_create(
+    *,
+    question: Question,
+    author: User,
+    city: City,
+    body: str,
+    projects: Iterable[Project] = (),
+    base_url: str = "",
+) -> Answer:
     """Answer for one's own city, never the asking one; the asker and followers are told."""
-    city = form.cleaned_data["city"]
     if city.pk == question.city_id:
         raise ValidationError(_("You cannot answer your own city's question: peers answer it."))
-    if city.pk not in approved_cities(user):
+    if city.pk not in approved_cities(author):
         raise ValidationError(_("You can only answer for a city you are a member of."))
     if not question.is_open:
         raise ValidationError(_("This question is closed."))
     with transaction.atomic():
-        answer = form.save(commit=False)
-        answer.question = question
-        answer.author = user
+        answer = Answer(question=question, author=author, city=city, body=body.strip())
         answer.full_clean()
         answer.save()
-        form.save_m2m()
-        follow_quietly(user=user, target=question)
+        answer.projects.set(projects)
+        follow_quietly(user=author, target=question)
         notify(
             kind=NotificationKind.NEW_ANSWER,
-            actor=user,
+            actor=author,
             title=question.title,
             url=f"{question.get_absolute_url()}#answer-{answer.pk}",
             context=city.name,
@@ -77,14 +128,21 @@ def answer_create(*, question: Question, user: User, form, base_url: str = "") -
     return answer
 
 
-def answer_edit(*, answer: Answer, form) -> Answer:
+def answer_update(*, answer: Answer, body: str, projects: Iterable[Project] = ()) -> Answer:
+    """The author rewrites their answer (its city stays); the edit time is shown."""
     with transaction.atomic():
-        answer = form.save(commit=False)
+        answer.body = body.strip()
         answer.edited_at = timezone.now()
         answer.full_clean()
         answer.save()
-        form.save_m2m()
+        answer.projects.set(projects)
     return answer
+
+
+def answer_delete(*, answer: Answer) -> None:
+    """Remove an answer (staff, in the admin)."""
+    with transaction.atomic():
+        answer.delete()
 
 
 def answer_mark_useful(*, answer: Answer, user: User) -> UsefulMark:

@@ -16,6 +16,7 @@ from .forms import AnswerForm, CloseForm, QuestionFilterForm, QuestionForm
 from .models import Answer, Question
 
 PAGE_SIZE = 20
+QUESTION_FIELDS = ["title", "context", "themes", "project", "visibility"]
 
 
 def _base_url(request) -> str:
@@ -107,7 +108,16 @@ def _question_form(request, question):
         )
     form = QuestionForm(request.POST or None, instance=question, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
-        saved = services.question_save(form=form, user=request.user, base_url=_base_url(request))
+        data = {key: form.cleaned_data[key] for key in QUESTION_FIELDS}
+        if question is None:
+            saved = services.question_create(
+                author=request.user,
+                city=form.cleaned_data["city"],
+                base_url=_base_url(request),
+                **data,
+            )
+        else:
+            saved = services.question_update(question=question, **data)
         messages.success(
             request,
             _("Your question was sent to the network.")
@@ -132,7 +142,12 @@ def answer_create(request, slug):
     if form.is_valid():
         try:
             answer = services.answer_create(
-                question=question, user=request.user, form=form, base_url=_base_url(request)
+                question=question,
+                author=request.user,
+                city=form.cleaned_data["city"],
+                body=form.cleaned_data["body"],
+                projects=form.cleaned_data["projects"],
+                base_url=_base_url(request),
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
@@ -158,7 +173,9 @@ def answer_edit(request, slug, pk):
         raise PermissionDenied
     form = AnswerForm(request.POST or None, instance=answer, user=request.user, question=question)
     if request.method == "POST" and form.is_valid():
-        services.answer_edit(answer=answer, form=form)
+        services.answer_update(
+            answer=answer, body=form.cleaned_data["body"], projects=form.cleaned_data["projects"]
+        )
         messages.success(request, _("Your answer was updated."))
         return redirect(f"{question.get_absolute_url()}#answer-{answer.pk}")
     return render(

@@ -134,3 +134,16 @@ def user_for_role(request):
         return request.getfixturevalue(role)
 
     return _user
+
+
+@pytest.fixture
+def superuser(db):
+    """The portal's administrator: staff and superuser, who works in /admin/."""
+    return make_user(
+        email="root@example.org", full_name="Root Admin", is_staff=True, is_superuser=True
+    )
+
+
+@pytest.fixture
+def admin_client(superuser, login) -> Client:
+    return login(superuser)

@@ -1,8 +1,6 @@
 """The question services: asking, answering for one's own city, useful marks, closing, and the
 follows and notifications they create."""
 
-from types import SimpleNamespace
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -33,13 +31,15 @@ BASE_URL = "http://testserver/"
 def ask(user, **fields) -> Question:
     form = QuestionForm(question_form_data(**fields), user=user)
     assert form.is_valid(), form.errors
-    return services.question_save(form=form, user=user, base_url=BASE_URL)
+    return services.question_create(author=user, base_url=BASE_URL, **form.cleaned_data)
 
 
 def answer(question, user, **fields) -> Answer:
     form = AnswerForm(answer_form_data(**fields), user=user, question=question)
     assert form.is_valid(), form.errors
-    return services.answer_create(question=question, user=user, form=form, base_url=BASE_URL)
+    return services.answer_create(
+        question=question, author=user, base_url=BASE_URL, **form.cleaned_data
+    )
 
 
 def follows(user, target) -> bool:
@@ -116,7 +116,8 @@ def test_question_save_editing_notifies_nobody(member, question):
     )
     assert form.is_valid(), form.errors
 
-    services.question_save(form=form, user=member, base_url=BASE_URL)
+    data = {key: value for key, value in form.cleaned_data.items() if key != "city"}
+    services.question_update(question=question, **data)
 
     question.refresh_from_db()
     assert question.title == "A clearer question?"
@@ -162,10 +163,10 @@ def test_answer_create_notifies_the_asker_and_the_question_followers_not_the_ans
 
 
 def test_answer_create_refuses_an_answer_for_the_asking_city(question, member):
-    form = SimpleNamespace(cleaned_data={"city": get_city("saint-brieuc")})
-
     with pytest.raises(ValidationError) as error:
-        services.answer_create(question=question, user=member, form=form)
+        services.answer_create(
+            question=question, author=member, city=get_city("saint-brieuc"), body="We do."
+        )
 
     assert error.value.messages == ["You cannot answer your own city's question: peers answer it."]
     assert Answer.objects.count() == 0
@@ -174,10 +175,10 @@ def test_answer_create_refuses_an_answer_for_the_asking_city(question, member):
 def test_answer_create_refuses_an_answer_for_a_city_one_does_not_belong_to(
     question, other_city_member
 ):
-    form = SimpleNamespace(cleaned_data={"city": get_city("umea")})
-
     with pytest.raises(ValidationError) as error:
-        services.answer_create(question=question, user=other_city_member, form=form)
+        services.answer_create(
+            question=question, author=other_city_member, city=get_city("umea"), body="We do."
+        )
 
     assert error.value.messages == ["You can only answer for a city you are a member of."]
     assert Answer.objects.count() == 0
@@ -185,10 +186,10 @@ def test_answer_create_refuses_an_answer_for_a_city_one_does_not_belong_to(
 
 def test_answer_create_refuses_an_answer_to_a_closed_question(member, other_city_member):
     closed = make_question(author=member, closed=True)
-    form = SimpleNamespace(cleaned_data={"city": get_city("gothenburg")})
-
     with pytest.raises(ValidationError) as error:
-        services.answer_create(question=closed, user=other_city_member, form=form)
+        services.answer_create(
+            question=closed, author=other_city_member, city=get_city("gothenburg"), body="We do."
+        )
 
     assert error.value.messages == ["This question is closed."]
     assert Answer.objects.count() == 0
@@ -213,7 +214,9 @@ def test_answer_edit_keeps_the_city_and_records_the_edit_time(question, other_ci
     )
     assert form.is_valid(), form.errors
 
-    services.answer_edit(answer=created, form=form)
+    services.answer_update(
+        answer=created, body=form.cleaned_data["body"], projects=form.cleaned_data["projects"]
+    )
 
     created.refresh_from_db()
     assert (created.body, created.city.slug) == ("Better said.", "gothenburg")
