@@ -4,6 +4,7 @@ from django.utils.translation import ngettext
 
 from accounts.admin import UserAdmin
 from accounts.models import User
+from core.admin import FORMFIELD_OVERRIDES
 
 from .enums import MembershipStatus
 from .models import City, Membership
@@ -21,6 +22,7 @@ class CityMembershipInline(admin.TabularInline):
 
 @admin.register(City)
 class CityAdmin(admin.ModelAdmin):
+    formfield_overrides = FORMFIELD_OVERRIDES
     list_display = ["name", "country", "region", "member_body", "population", "is_active"]
     list_filter = ["country", "is_active"]
     search_fields = ["name", "local_name", "region", "member_body"]

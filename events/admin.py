@@ -1,5 +1,17 @@
-from django.contrib import admin
+"""Events in the admin, written through the services: an edit bumps the iCalendar sequence and
+gives freed seats to the people waiting; publishing and cancelling tell who must know."""
 
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from core.admin import FORMFIELD_OVERRIDES
+
+from . import services
+from .forms import DateTimeInput, EventForm, agenda_changes
 from .models import AgendaItem, Event, Registration
 
 
@@ -9,15 +21,94 @@ class AgendaItemInline(admin.TabularInline):
     fields = ["starts_at", "ends_at", "kind", "title", "place", "position"]
 
 
+def _each(modeladmin, request, queryset, action, done_message):
+    done = 0
+    for event in queryset:
+        try:
+            action(event=event, actor=request.user)
+        except ValidationError as error:
+            modeladmin.message_user(request, f"{event}: {' '.join(error.messages)}", messages.ERROR)
+        else:
+            done += 1
+    if done:
+        modeladmin.message_user(request, done_message(done) % {"count": done}, messages.SUCCESS)
+
+
+@admin.action(description=_("Publish the selected drafts"))
+def publish_events(modeladmin, request, queryset):
+    _each(
+        modeladmin,
+        request,
+        queryset,
+        lambda event, actor: services.event_publish(event=event, actor=actor),
+        lambda done: ngettext("%(count)d event published.", "%(count)d events published.", done),
+    )
+
+
+@admin.action(description=_("Cancel the selected events (registered people are told)"))
+def cancel_events(modeladmin, request, queryset):
+    _each(
+        modeladmin,
+        request,
+        queryset,
+        lambda event, actor: services.event_cancel(event=event),
+        lambda done: ngettext("%(count)d event cancelled.", "%(count)d events cancelled.", done),
+    )
+
+
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
+    # The portal's form field for times (one input, Paris time), not the admin's split one.
+    formfield_overrides = {
+        **FORMFIELD_OVERRIDES,
+        models.DateTimeField: {"form_class": forms.DateTimeField, "widget": DateTimeInput},
+    }
+    form = EventForm  # the portal's checks: times in order, capacity above the seats taken
     list_display = ["title", "kind", "starts_at", "host_city", "state", "visibility", "capacity"]
     list_filter = ["state", "kind", "visibility", "host_city__country"]
     search_fields = ["title", "description", "venue"]
     list_select_related = ["host_city"]
-    readonly_fields = ["slug", "sequence", "created_at", "updated_at"]
+    # The state changes only by publishing or cancelling, which tell people.
+    readonly_fields = ["slug", "state", "sequence", "created_at", "updated_at"]
     filter_horizontal = ["themes", "cities", "organisers"]
     inlines = [AgendaItemInline]
+    actions = [publish_events, cancel_events]
+
+    def save_model(self, request, obj, form, change):
+        """Saved with its relations and agenda in ``save_related``, through the service."""
+
+    def save_related(self, request, form, formsets, change):
+        agenda = []
+        for formset in formsets:
+            if formset.model is AgendaItem:
+                agenda += agenda_changes(formset)
+        try:
+            services.event_save(
+                event=form.instance,
+                user=request.user,
+                themes=form.cleaned_data["themes"],
+                cities=form.cleaned_data["cities"],
+                organisers=form.cleaned_data["organisers"],
+                cover=form.cleaned_data.get("cover_image"),
+                agenda=agenda,
+            )
+        except ValidationError as error:  # seats taken meanwhile: nothing of this save stays
+            transaction.set_rollback(True)
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+        for formset in formsets:
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and not services.event_deletable(obj):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def delete_model(self, request, obj):
+        services.event_delete(event=obj)
+
+    def delete_queryset(self, request, queryset):
+        for event in queryset:
+            services.event_delete(event=event)
 
 
 @admin.register(Registration)

@@ -12,8 +12,9 @@ from projects.models import Project
 from projects.validators import check_image
 from themes.models import Theme
 
-from .enums import EventKind
+from .enums import EventKind, RegistrationState
 from .models import AgendaItem, Event, Registration
+from .services import AGENDA_FIELDS, AgendaChange
 
 
 class DateTimeInput(forms.DateTimeInput):
@@ -128,7 +129,9 @@ class EventForm(forms.ModelForm):
             )
         capacity = cleaned.get("capacity")
         if capacity is not None and self.instance.pk:
-            confirmed = self.instance.registrations.filter(state="confirmed").count()
+            confirmed = self.instance.registrations.filter(
+                state=RegistrationState.CONFIRMED
+            ).count()
             if capacity < confirmed:
                 self.add_error(
                     "capacity",
@@ -208,6 +211,30 @@ class BaseAgendaFormSet(forms.BaseInlineFormSet):
             for value, field in ((item_start, "starts_at"), (item_end, "ends_at")):
                 if value and not (starts <= value <= ends):
                     form.add_error(field, _("This time is outside the event's start and end."))
+
+
+def agenda_changes(formset) -> list[AgendaChange]:
+    """The rows of a valid agenda formset (the portal's editor or the admin's inline), as data
+    for ``event_save``."""
+    changes = []
+    for form in formset.forms:
+        item = form.instance if form.instance.pk else None
+        if form in formset.deleted_forms:
+            if item is not None:
+                changes.append(AgendaChange(item=item, delete=True))
+            continue
+        if not form.has_changed():
+            continue
+        data = form.cleaned_data
+        changes.append(
+            AgendaChange(
+                item=item,
+                values={name: data[name] for name in AGENDA_FIELDS if name in data},
+                speakers=tuple(data["speakers"]) if "speakers" in data else None,
+                projects=tuple(data["projects"]) if "projects" in data else None,
+            )
+        )
+    return changes
 
 
 AgendaFormSet = forms.inlineformset_factory(

@@ -1,5 +1,7 @@
 """Writes for events: saving with an agenda, publishing, cancelling, fair registration."""
 
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -22,7 +24,7 @@ from projects.services import _reencoded
 
 from .calendar import event_calendar
 from .enums import LIVE_REGISTRATION_STATES, EventKind, EventState, RegistrationState
-from .models import Event, Registration
+from .models import AgendaItem, Event, Registration
 
 RESERVED_SLUGS = frozenset({"new", "feed", "propose"})
 
@@ -57,10 +59,64 @@ def confirmed_count(event: Event) -> int:
     return event.registrations.filter(state=RegistrationState.CONFIRMED).count()
 
 
-def event_save(*, user: User, form, agenda_formset, base_url: str = "") -> Event:
-    """Save a validated event form and its agenda formset, all or nothing."""
+@dataclass(frozen=True)
+class AgendaChange:
+    """One row of an agenda editor: a new item (``item`` None), a change to an existing one, or
+    its removal (``delete``). ``values`` are the item's own fields (AGENDA_FIELDS); speakers and
+    projects stay as they are when None (an editor that does not show them)."""
+
+    item: AgendaItem | None
+    values: dict = field(default_factory=dict)
+    speakers: tuple | None = None
+    projects: tuple | None = None
+    delete: bool = False
+
+
+AGENDA_FIELDS = [
+    "position",
+    "starts_at",
+    "ends_at",
+    "kind",
+    "title",
+    "place",
+    "speakers_text",
+    "description",
+]
+
+
+def _save_agenda(event: Event, changes: Iterable[AgendaChange]) -> None:
+    for change in changes:
+        if change.delete:
+            if change.item is not None and change.item.pk:
+                change.item.delete()
+            continue
+        item = change.item or AgendaItem()
+        item.event = event
+        for name, value in change.values.items():
+            setattr(item, name, value)
+        item.full_clean()
+        item.save()
+        if change.speakers is not None:
+            item.speakers.set(change.speakers)
+        if change.projects is not None:
+            item.projects.set(change.projects)
+
+
+def event_save(
+    *,
+    event: Event,
+    user: User,
+    themes: Iterable = (),
+    cities: Iterable = (),
+    organisers: Iterable = (),
+    cover=None,
+    agenda: Iterable[AgendaChange] = (),
+    base_url: str = "",
+) -> Event:
+    """Create or change ``event`` (its own fields already set) with its themes, cities,
+    organisers, cover picture and agenda, all or nothing. A change bumps the iCalendar
+    sequence; more seats go to the people waiting."""
     with transaction.atomic():
-        event = form.save(commit=False)
         creating = event.pk is None
         if creating:
             event.created_by = user
@@ -72,7 +128,6 @@ def event_save(*, user: User, form, agenda_formset, base_url: str = "") -> Event
                     _("The capacity cannot be lower than the number of confirmed seats.")
                 )
             event.sequence = locked.sequence + 1
-        cover = form.cleaned_data.get("cover_image")
         if cover and hasattr(cover, "content_type"):
             content, extension = _reencoded(cover, 1600)
             event.cover_image.save(f"cover.{extension}", content, save=False)
@@ -80,11 +135,12 @@ def event_save(*, user: User, form, agenda_formset, base_url: str = "") -> Event
             event.cover_alt = ""
         event.full_clean()
         event.save()
-        form.save_m2m()
+        event.themes.set(themes)
+        event.cities.set(cities)
+        event.organisers.set(organisers)
         if creating and not event.organisers.exists():
             event.organisers.add(user)
-        agenda_formset.instance = event
-        agenda_formset.save()
+        _save_agenda(event, agenda)
         if not creating and event.state == EventState.PUBLISHED and not event.is_past:
             # More seats, or no limit any more: the people waiting get them, in order.
             _fill_seats(event, base_url)
@@ -136,6 +192,21 @@ def event_cancel(*, event: Event, base_url: str = "") -> Event:
             lambda: [_mail(person, "event_cancelled", context, event) for person in people]
         )
     return event
+
+
+def event_deletable(event: Event) -> bool:
+    """A draft or a past event may go; an upcoming one with people registered is cancelled
+    instead, so that they are told."""
+    if event.state == EventState.DRAFT or event.is_past:
+        return True
+    return not event.registrations.filter(state__in=LIVE_REGISTRATION_STATES).exists()
+
+
+def event_delete(*, event: Event) -> None:
+    if not event_deletable(event):
+        raise ValidationError(_("People are registered: cancel the event so that they are told."))
+    with transaction.atomic():
+        event.delete()
 
 
 def registration_register(

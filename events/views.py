@@ -19,7 +19,7 @@ from projects.models import Project
 from . import selectors, services
 from .calendar import event_calendar
 from .enums import EventState, RegistrationState
-from .forms import AgendaFormSet, EventFilterForm, EventForm, RegistrationForm
+from .forms import AgendaFormSet, EventFilterForm, EventForm, RegistrationForm, agenda_changes
 from .models import AgendaItem, CalendarFeedToken, Event, Registration
 
 PAGE_SIZE = 20
@@ -174,9 +174,13 @@ def _event_form_page(request, event: Event | None):
         if form_valid and agenda.is_valid():
             try:
                 saved = services.event_save(
+                    event=form.instance,
                     user=request.user,
-                    form=form,
-                    agenda_formset=agenda,
+                    themes=form.cleaned_data["themes"],
+                    cities=form.cleaned_data["cities"],
+                    organisers=form.cleaned_data["organisers"],
+                    cover=form.cleaned_data.get("cover_image"),
+                    agenda=agenda_changes(agenda),
                     base_url=_base_url(request),
                 )
             except ValidationError as error:
