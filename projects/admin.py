@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from .models import Comment, CommentReport, Project, ProjectDocument, ProjectImage, ProjectLink
-from .services import project_undelete
+from .services import comment_hide, comment_unhide, project_undelete
 
 
 class ProjectImageInline(admin.TabularInline):
@@ -60,10 +60,41 @@ class ProjectLinkAdmin(admin.ModelAdmin):
 
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
+    """A comment is its author's words: staff read it and hide it with a reason (or show it
+    again), through the moderation services; nobody rewrites or destroys it."""
+
     list_display = ["project", "author", "created_at", "hidden_at", "deleted_at"]
     list_filter = ["hidden_at", "deleted_at"]
     search_fields = ["body", "author__email"]
-    raw_id_fields = ["project", "author", "parent", "hidden_by"]
+    list_select_related = ["project", "author"]
+    fields = [
+        "project",
+        "author",
+        "parent",
+        "body",
+        "created_at",
+        "edited_at",
+        "deleted_at",
+        "hidden_at",
+        "hidden_by",
+        "hidden_reason",
+    ]
+    readonly_fields = [name for name in fields if name != "hidden_reason"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        reason = form.cleaned_data.get("hidden_reason", "").strip()
+        stored = Comment.objects.get(pk=obj.pk)
+        obj.hidden_reason = stored.hidden_reason  # only the services change it
+        if reason and (not stored.is_hidden or reason != stored.hidden_reason):
+            comment_hide(comment=obj, moderator=request.user, reason=reason)
+        elif not reason and stored.is_hidden:
+            comment_unhide(comment=obj)
 
 
 @admin.register(CommentReport)
