@@ -8,16 +8,29 @@ from core.admin import FORMFIELD_OVERRIDES
 
 from .enums import MembershipStatus
 from .models import City, Membership
-from .services import membership_decide
+from .services import membership_change_role, membership_decide, membership_end
 
 
-class CityMembershipInline(admin.TabularInline):
+class ReadOnlyMembershipInline(admin.TabularInline):
+    """Memberships are shown beside a city or a person; they change on their own admin page,
+    where deciding and ending go through the services (the person is told)."""
+
     model = Membership
-    fk_name = "city"
     extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class CityMembershipInline(ReadOnlyMembershipInline):
+    fk_name = "city"
     fields = ["user", "role", "status", "created_at", "decided_at"]
-    readonly_fields = ["created_at", "decided_at"]
-    raw_id_fields = ["user"]
+    readonly_fields = fields
 
 
 @admin.register(City)
@@ -64,18 +77,30 @@ class MembershipAdmin(admin.ModelAdmin):
     list_filter = ["status", "role", "city__country", "city"]
     search_fields = ["user__email", "user__full_name", "city__name"]
     list_select_related = ["user", "city"]
-    raw_id_fields = ["user", "decided_by"]
-    readonly_fields = ["created_at", "decided_at", "decided_by"]
+    # Who asked for which city, and the decision, are facts: staff decide with the actions
+    # (the person is told) and may change the role.
+    fields = ["user", "city", "role", "status", "message", "created_at", "decided_at", "decided_by"]
+    readonly_fields = [name for name in fields if name != "role"]
     actions = [approve_memberships, reject_memberships]
 
+    def has_add_permission(self, request):
+        return False  # people ask on the portal
 
-class UserMembershipInline(admin.TabularInline):
-    model = Membership
+    def save_model(self, request, obj, form, change):
+        membership_change_role(membership=obj, role=form.cleaned_data["role"])
+
+    def delete_model(self, request, obj):
+        membership_end(membership=obj)
+
+    def delete_queryset(self, request, queryset):
+        for membership in queryset:
+            membership_end(membership=membership)
+
+
+class UserMembershipInline(ReadOnlyMembershipInline):
     fk_name = "user"
-    extra = 0
     fields = ["city", "role", "status", "created_at", "decided_at"]
-    readonly_fields = ["created_at", "decided_at"]
-    autocomplete_fields = ["city"]
+    readonly_fields = fields
 
 
 # A person's cities are shown on their page in the admin; accounts, a floor below, does not

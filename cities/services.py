@@ -63,6 +63,22 @@ def membership_request(
     return membership
 
 
+def membership_change_role(*, membership: Membership, role: str) -> Membership:
+    """Staff give a member another role (a planner becomes the city's coordinator)."""
+    with transaction.atomic():
+        membership.role = role
+        membership.full_clean()
+        membership.save(update_fields=["role"])
+    return membership
+
+
+def membership_end(*, membership: Membership) -> None:
+    """The person no longer belongs to the city: they lose what membership gave them (reading
+    members-only content, editing the city's projects) and stay credited for what they wrote."""
+    with transaction.atomic():
+        membership.delete()
+
+
 def membership_decide(
     *, membership: Membership, decided_by: User, approve: bool, base_url: str = ""
 ) -> Membership:

@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from core.admin import FORMFIELD_OVERRIDES
 
 from . import services
+from .enums import RegistrationState
 from .forms import DateTimeInput, EventForm, agenda_changes
 from .models import AgendaItem, Event, Registration
 
@@ -111,10 +112,40 @@ class EventAdmin(admin.ModelAdmin):
             services.event_delete(event=event)
 
 
+@admin.action(description=_("Cancel the selected registrations (the seat goes to who waits)"))
+def cancel_registrations(modeladmin, request, queryset):
+    done = 0
+    for registration in queryset.exclude(state=RegistrationState.CANCELLED):
+        try:
+            services.registration_cancel(registration=registration)
+        except ValidationError as error:
+            modeladmin.message_user(
+                request, f"{registration}: {' '.join(error.messages)}", messages.ERROR
+            )
+        else:
+            done += 1
+    if done:
+        message = ngettext(
+            "%(count)d registration cancelled.", "%(count)d registrations cancelled.", done
+        )
+        modeladmin.message_user(request, message % {"count": done}, messages.SUCCESS)
+
+
 @admin.register(Registration)
 class RegistrationAdmin(admin.ModelAdmin):
+    """Seats are taken on the portal, in order of arrival; staff read them and cancel one
+    through the service, which gives the seat to the first person waiting."""
+
     list_display = ["event", "user", "state", "created_at"]
     list_filter = ["state"]
     search_fields = ["user__email", "event__title"]
     list_select_related = ["event", "user"]
-    raw_id_fields = ["event", "user"]
+    fields = ["event", "user", "state", "needs", "listed", "created_at", "updated_at"]
+    readonly_fields = fields
+    actions = [cancel_registrations]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

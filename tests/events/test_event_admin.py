@@ -134,3 +134,33 @@ def test_admin_deletes_a_draft(admin_client):
 
     assert response.status_code == 302
     assert not Event.objects.filter(pk=event.pk).exists()
+
+
+def test_admin_cancels_a_registration_and_the_first_waiting_gets_the_seat(admin_client):
+    event = make_event(capacity=1)
+    first, second = bulk_members(2)
+    seat = make_registration(event=event, user=first)
+    waiting = make_registration(event=event, user=second, state=RegistrationState.WAITING)
+
+    response = admin_client.post(
+        "/admin/events/registration/",
+        {"action": "cancel_registrations", "_selected_action": [seat.pk]},
+    )
+
+    assert response.status_code == 302
+    seat.refresh_from_db()
+    waiting.refresh_from_db()
+    assert (seat.state, waiting.state) == (RegistrationState.CANCELLED, RegistrationState.CONFIRMED)
+
+
+def test_admin_cannot_change_a_registration_state_by_hand(admin_client):
+    event = make_event(capacity=1)
+    waiting = make_registration(
+        event=event, user=bulk_members(1)[0], state=RegistrationState.WAITING
+    )
+    url = f"/admin/events/registration/{waiting.pk}/change/"
+
+    admin_client.post(url, {"state": RegistrationState.CONFIRMED})
+
+    waiting.refresh_from_db()
+    assert waiting.state == RegistrationState.WAITING
