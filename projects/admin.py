@@ -1,21 +1,47 @@
-from django.contrib import admin
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from .forms import ProjectImageForm, document_changes, picture_changes
 from .models import Comment, CommentReport, Project, ProjectDocument, ProjectImage, ProjectLink
-from .services import comment_hide, comment_unhide, project_undelete
+from .services import comment_hide, comment_unhide, project_delete, project_save, project_undelete
+from .validators import check_image
 
 
 class ProjectImageInline(admin.TabularInline):
     model = ProjectImage
+    form = ProjectImageForm  # the portal's checks: a real picture, of a sane size
     extra = 0
     fields = ["image", "alt_text", "caption", "position"]
 
 
 class ProjectDocumentInline(admin.TabularInline):
+    """Documents are uploaded on the portal, where their type is judged from their bytes."""
+
     model = ProjectDocument
     extra = 0
     fields = ["title", "original_name", "content_type", "size"]
     readonly_fields = ["original_name", "content_type", "size"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class ProjectAdminForm(forms.ModelForm):
+    def clean_cover_image(self):
+        image = self.cleaned_data.get("cover_image")
+        if image and image != self.instance.cover_image and hasattr(image, "content_type"):
+            check_image(image, settings.PROJECT_IMAGE_MAX_BYTES)
+        return image
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("cover_image") and not cleaned.get("cover_alt", "").strip():
+            self.add_error("cover_alt", _("Describe the cover image for people who cannot see it."))
+        return cleaned
 
 
 class DeletedFilter(admin.SimpleListFilter):
@@ -45,11 +71,52 @@ class ProjectAdmin(admin.ModelAdmin):
     list_filter = [DeletedFilter, "status", "visibility", "city__country", "city", "themes"]
     search_fields = ["title", "summary", "lead_organisation"]
     list_select_related = ["city"]
-    raw_id_fields = ["author", "deleted_by", "contacts"]
-    readonly_fields = ["slug", "created_at", "updated_at", "deleted_at", "deleted_by"]
+    raw_id_fields = ["contacts"]
+    # Who wrote it stays credited; deletion is soft and undone with the action.
+    readonly_fields = ["slug", "author", "created_at", "updated_at", "deleted_at", "deleted_by"]
     filter_horizontal = ["themes", "sdgs"]
     inlines = [ProjectImageInline, ProjectDocumentInline]
     actions = [restore_projects]
+    form = ProjectAdminForm
+
+    def save_model(self, request, obj, form, change):
+        """Saved with its relations and gallery in ``save_related``, through the service."""
+
+    def save_related(self, request, form, formsets, change):
+        """Through ``project_save``, like the portal's form: the search data is refreshed and
+        the edit is kept as a revision."""
+        pictures, documents = [], []
+        for formset in formsets:
+            if formset.model is ProjectImage:
+                pictures += picture_changes(formset)
+            elif formset.model is ProjectDocument:
+                documents += document_changes(formset)
+        data = form.cleaned_data
+        try:
+            project_save(
+                project=form.instance,
+                user=request.user,
+                themes=data["themes"],
+                sdgs=data["sdgs"],
+                tags=data["tags"],
+                contacts=data["contacts"],
+                cover=data.get("cover_image"),
+                pictures=pictures,
+                documents=documents,
+            )
+        except ValidationError as error:
+            transaction.set_rollback(True)
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+        for formset in formsets:
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+
+    def delete_model(self, request, obj):
+        """A soft delete, as on the portal: staff can restore it."""
+        project_delete(project=obj, user=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for project in queryset.filter(deleted_at__isnull=True):
+            project_delete(project=project, user=request.user)
 
 
 @admin.register(ProjectLink)

@@ -9,6 +9,7 @@ from themes.models import SustainableDevelopmentGoal, Theme
 
 from .enums import SOFT_FIELDS, ProjectStatus
 from .models import Comment, CommentReport, Project, ProjectDocument, ProjectImage, ProjectLink
+from .services import DocumentChange, LinkChange, PictureChange
 from .validators import check_image, check_size, detect_document_type
 
 FIELD_HELP = {
@@ -206,6 +207,73 @@ class ProjectLinkForm(forms.ModelForm):
             Project.objects.alive().select_related("city").order_by("city__name", "title")
         )
         self.fields["to_project"].label_from_instance = lambda p: f"{p.city.name}: {p.title}"
+
+
+def _rows(formset):
+    """(form, existing instance or None, deleted) for each row that asks for a write."""
+    for form in formset.forms:
+        instance = form.instance if form.instance.pk else None
+        if form in formset.deleted_forms:
+            if instance is not None:
+                yield form, instance, True
+        elif form.has_changed():
+            yield form, instance, False
+
+
+def _new_upload(form, name: str):
+    upload = form.cleaned_data.get(name)
+    return upload if upload is not None and hasattr(upload, "content_type") else None
+
+
+def picture_changes(formset) -> list[PictureChange]:
+    """The gallery rows of a valid formset (the portal's editor or the admin inline), as data."""
+    return [
+        PictureChange(picture=instance, delete=True)
+        if deleted
+        else PictureChange(
+            picture=instance,
+            upload=_new_upload(form, "image"),
+            values={
+                name: form.cleaned_data[name]
+                for name in ("alt_text", "caption", "position")
+                if name in form.cleaned_data
+            },
+        )
+        for form, instance, deleted in _rows(formset)
+    ]
+
+
+def document_changes(formset) -> list[DocumentChange]:
+    changes = []
+    for form, instance, deleted in _rows(formset):
+        if deleted:
+            changes.append(DocumentChange(document=instance, delete=True))
+            continue
+        upload = _new_upload(form, "file")
+        changes.append(
+            DocumentChange(
+                document=instance,
+                upload=upload,
+                detected_type=getattr(form, "detected_type", None) if upload else None,
+                values={"title": form.cleaned_data["title"]},
+            )
+        )
+    return changes
+
+
+def link_changes(formset) -> list[LinkChange]:
+    return [
+        LinkChange(link=instance, delete=True)
+        if deleted
+        else LinkChange(
+            link=instance,
+            values={
+                "to_project": form.cleaned_data["to_project"],
+                "note": form.cleaned_data.get("note", ""),
+            },
+        )
+        for form, instance, deleted in _rows(formset)
+    ]
 
 
 def project_formset(model, form, **options):

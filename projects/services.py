@@ -1,11 +1,15 @@
 """Writes for projects: save with revisions, restore, soft delete, comments and moderation."""
 
+import dataclasses
 import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
 from io import BytesIO
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Max
@@ -21,7 +25,15 @@ from notifications.enums import NotificationKind
 from notifications.services import follow_quietly, notify
 
 from .enums import SOFT_FIELDS
-from .models import Comment, CommentReport, Project, ProjectImage, ProjectRevision
+from .models import (
+    Comment,
+    CommentReport,
+    Project,
+    ProjectDocument,
+    ProjectImage,
+    ProjectLink,
+    ProjectRevision,
+)
 from .search import index_project
 
 logger = logging.getLogger(__name__)
@@ -70,53 +82,105 @@ def _reencoded(upload, size: int) -> tuple[ContentFile, str]:
     return ContentFile(buffer.getvalue()), extension
 
 
-def _save_gallery(image_formset) -> None:
-    for form in image_formset.forms:
-        if form in image_formset.deleted_forms:
-            if form.instance.pk:
-                _delete_files_on_commit(form.instance.image, form.instance.thumbnail)
-                form.instance.delete()
+@dataclass(frozen=True)
+class PictureChange:
+    """A gallery row: a new picture (``picture`` None), a change to one (new ``upload`` and/or
+    ``values``: alt_text, caption, position), or its removal (``delete``)."""
+
+    picture: ProjectImage | None
+    upload: UploadedFile | None = None
+    values: dict = dataclasses.field(default_factory=dict)
+    delete: bool = False
+
+
+@dataclass(frozen=True)
+class DocumentChange:
+    """A documents row: ``upload`` with its ``detected_type`` (content type, extension) judged
+    from its bytes, and ``values`` (title)."""
+
+    document: ProjectDocument | None
+    upload: UploadedFile | None = None
+    detected_type: tuple[str, str] | None = None
+    values: dict = dataclasses.field(default_factory=dict)
+    delete: bool = False
+
+
+@dataclass(frozen=True)
+class LinkChange:
+    """A related-project row: ``values`` are to_project and note."""
+
+    link: ProjectLink | None
+    values: dict = dataclasses.field(default_factory=dict)
+    delete: bool = False
+
+
+def _save_pictures(project: Project, changes: Iterable[PictureChange]) -> None:
+    for change in changes:
+        picture = change.picture
+        if change.delete:
+            if picture is not None and picture.pk:
+                _delete_files_on_commit(picture.image, picture.thumbnail)
+                picture.delete()
             continue
-        if not form.has_changed():
-            continue
-        picture = form.save(commit=False)
-        upload = form.cleaned_data.get("image")
-        if upload is not None and hasattr(upload, "content_type"):
+        picture = picture or ProjectImage()
+        picture.project = project
+        for name, value in change.values.items():
+            setattr(picture, name, value)
+        if change.upload is not None:
             if picture.pk:
                 old = ProjectImage.objects.get(pk=picture.pk)
                 _delete_files_on_commit(old.image, old.thumbnail)
-            display, extension = _reencoded(upload, DISPLAY_SIZE)
-            thumbnail, _extension = _reencoded(upload, THUMBNAIL_SIZE)
+            display, extension = _reencoded(change.upload, DISPLAY_SIZE)
+            thumbnail, _extension = _reencoded(change.upload, THUMBNAIL_SIZE)
             picture.image.save(f"picture.{extension}", display, save=False)
             picture.thumbnail.save(f"thumbnail.{extension}", thumbnail, save=False)
         picture.full_clean(exclude=["project"])
         picture.save()
 
 
-def _save_documents(document_formset, user: User) -> None:
-    for form in document_formset.forms:
-        if form in document_formset.deleted_forms:
-            if form.instance.pk:
-                _delete_files_on_commit(form.instance.file)
-                form.instance.delete()
+def _save_documents(project: Project, changes: Iterable[DocumentChange], user: User) -> None:
+    for change in changes:
+        document = change.document
+        if change.delete:
+            if document is not None and document.pk:
+                _delete_files_on_commit(document.file)
+                document.delete()
             continue
-        if not form.has_changed():
-            continue
-        upload = form.cleaned_data.get("file")
-        if upload is not None and hasattr(upload, "content_type"):
+        document = document or ProjectDocument()
+        document.project = project
+        for name, value in change.values.items():
+            setattr(document, name, value)
+        upload = change.upload
+        if upload is not None:
+            content_type, extension = change.detected_type
             # Stored under the extension of what it is, not of what it was called.
-            original_stem = upload.name.rsplit(".", 1)[0]
-            upload.name = f"document{form.detected_type[1]}"
-        document = form.save(commit=False)
-        if upload is not None and hasattr(upload, "content_type"):
-            content_type, extension = form.detected_type
+            stem = upload.name.rsplit(".", 1)[0][:200]
+            upload.name = f"document{extension}"
+            if document.pk:
+                old = ProjectDocument.objects.get(pk=document.pk)
+                _delete_files_on_commit(old.file)
+            document.file = upload
             document.content_type = content_type
             document.size = upload.size
-            stem = original_stem[:200] or "document"
             document.original_name = f"{slugify(stem) or 'document'}{extension}"
             document.uploaded_by = user
         document.full_clean(exclude=["project", "file"])
         document.save()
+
+
+def _save_links(project: Project, changes: Iterable[LinkChange], user: User) -> None:
+    for change in changes:
+        link = change.link
+        if change.delete:
+            if link is not None and link.pk:
+                link.delete()
+            continue
+        link = link or ProjectLink(created_by=user)
+        link.from_project = project
+        for name, value in change.values.items():
+            setattr(link, name, value)
+        link.full_clean(exclude=["from_project", "to_project"])
+        link.save()
 
 
 def _delete_files_on_commit(*files) -> None:
@@ -177,49 +241,53 @@ def unique_slug(title: str) -> str:
 
 
 def project_save(
-    *, user: User, form, image_formset, document_formset, link_formset, base_url: str = ""
+    *,
+    project: Project,
+    user: User,
+    themes: Iterable = (),
+    sdgs: Iterable = (),
+    tags: Iterable[str] = (),
+    contacts: Iterable = (),
+    cover=None,
+    pictures: Iterable[PictureChange] = (),
+    documents: Iterable[DocumentChange] = (),
+    links: Iterable[LinkChange] = (),
+    base_url: str = "",
 ) -> Project:
-    """Save a validated project form with its gallery, documents and links, as one revision.
-
-    All or nothing: a failure anywhere leaves no half-saved project behind.
-    """
+    """Create or change ``project`` (its own fields already set) with its themes, goals, tags,
+    contacts, cover (a new upload, or False to remove it), gallery, documents and links; the
+    search data is refreshed and the state kept as a revision. All or nothing: a failure
+    anywhere leaves no half-saved project behind."""
     with transaction.atomic():
-        project = form.save(commit=False)
         creating = project.pk is None
         if creating:
             project.author = user
             project.slug = unique_slug(project.title)
-        cover = form.cleaned_data.get("cover_image")
+        old_cover = (
+            None
+            if creating
+            else Project.objects.filter(pk=project.pk).values_list("cover_image", flat=True).first()
+        )
         if cover and hasattr(cover, "content_type"):
-            old = (
-                Project.objects.filter(pk=project.pk).values_list("cover_image", flat=True).first()
-            )
             content, extension = _reencoded(cover, DISPLAY_SIZE)
             project.cover_image.save(f"cover.{extension}", content, save=False)
-            if old:
-                _delete_files_on_commit(Project(cover_image=old).cover_image)
-        elif cover is False and not creating:  # "clear" ticked
-            old = (
-                Project.objects.filter(pk=project.pk).values_list("cover_image", flat=True).first()
-            )
-            if old:
-                _delete_files_on_commit(Project(cover_image=old).cover_image)
+            if old_cover:
+                _delete_files_on_commit(Project(cover_image=old_cover).cover_image)
+        elif cover is False:  # "clear" ticked
+            project.cover_image = ""
+            if old_cover:
+                _delete_files_on_commit(Project(cover_image=old_cover).cover_image)
         if not project.cover_image:
             project.cover_alt = ""
         project.full_clean(exclude=["search_vector"])
         project.save()
-        form.save_m2m()
-        for formset in (image_formset, document_formset, link_formset):
-            formset.instance = project
-        _save_gallery(image_formset)
-        _save_documents(document_formset, user)
-        links = link_formset.save(commit=False)
-        for link in links:
-            link.created_by = link.created_by or user
-            link.full_clean(exclude=["from_project", "to_project"])
-            link.save()
-        for link in link_formset.deleted_objects:
-            link.delete()
+        project.themes.set(themes)
+        project.sdgs.set(sdgs)
+        project.tags.set(list(tags))
+        project.contacts.set(contacts)
+        _save_pictures(project, pictures)
+        _save_documents(project, documents, user)
+        _save_links(project, links, user)
         project.refresh_from_db()
         project_saved(project=project, user=user)
         if creating:

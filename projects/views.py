@@ -25,6 +25,9 @@ from .forms import (
     LinkFormSet,
     ProjectFilterForm,
     ProjectForm,
+    document_changes,
+    link_changes,
+    picture_changes,
 )
 from .matching import peer_matches, project_profile
 from .models import Comment, Project, ProjectDocument, ProjectRevision
@@ -131,12 +134,18 @@ def _project_form_page(request, project: Project | None):
         valid = all([form.is_valid(), images.is_valid(), documents.is_valid(), links.is_valid()])
         if valid:
             try:
+                data = form.cleaned_data
                 saved = services.project_save(
+                    project=form.instance,
                     user=user,
-                    form=form,
-                    image_formset=images,
-                    document_formset=documents,
-                    link_formset=links,
+                    themes=data["themes"],
+                    sdgs=data["sdgs"],
+                    tags=data["tags"],
+                    contacts=data["contacts"],
+                    cover=data.get("cover_image"),
+                    pictures=picture_changes(images),
+                    documents=document_changes(documents),
+                    links=link_changes(links),
                     base_url=request.build_absolute_uri("/"),
                 )
             except ValidationError as error:
