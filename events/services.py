@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core.concurrency import lock_unchanged
 from notifications.enums import NotificationKind
 from notifications.services import notify
 from projects.services import _reencoded
@@ -54,8 +55,14 @@ def confirmed_count(event: Event) -> int:
     return event.registrations.filter(state=RegistrationState.CONFIRMED).count()
 
 
-def event_save(*, user: User, form, agenda_formset, base_url: str = "") -> Event:
-    """Save a validated event form and its agenda formset, all or nothing."""
+def event_save(
+    *, user: User, form, agenda_formset, base_url: str = "", version: str | None = None
+) -> Event:
+    """Save a validated event form and its agenda formset, all or nothing.
+
+    With ``version`` (the event's version when its form was opened), raise ``EditConflict``
+    and write nothing when someone else saved the event since.
+    """
     with transaction.atomic():
         event = form.save(commit=False)
         creating = event.pk is None
@@ -63,7 +70,7 @@ def event_save(*, user: User, form, agenda_formset, base_url: str = "") -> Event
             event.created_by = user
             event.slug = unique_slug(event.title, event.starts_at)
         else:
-            locked = Event.objects.select_for_update().get(pk=event.pk)
+            locked = lock_unchanged(Event.objects, pk=event.pk, version=version)
             if event.capacity is not None and event.capacity < confirmed_count(locked):
                 raise ValidationError(
                     _("The capacity cannot be lower than the number of confirmed seats.")

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 
 from accounts.models import User
+from core.concurrency import lock_unchanged
 from notifications.enums import NotificationKind
 from notifications.services import follow_quietly, notify
 
@@ -180,13 +181,25 @@ def unique_slug(title: str) -> str:
 
 
 def project_save(
-    *, user: User, form, image_formset, document_formset, link_formset, base_url: str = ""
+    *,
+    user: User,
+    form,
+    image_formset,
+    document_formset,
+    link_formset,
+    base_url: str = "",
+    version: str | None = None,
 ) -> Project:
     """Save a validated project form with its gallery, documents and links, as one revision.
 
-    All or nothing: a failure anywhere leaves no half-saved project behind.
+    All or nothing: a failure anywhere leaves no half-saved project behind. With ``version``
+    (the project's version when its form was opened), raise ``EditConflict`` and write nothing
+    when someone else saved the project since.
     """
     with transaction.atomic():
+        if form.instance.pk is not None:
+            # First, before anything is written: the row stays locked until the end.
+            lock_unchanged(Project.objects, pk=form.instance.pk, version=version)
         project = form.save(commit=False)
         creating = project.pk is None
         if creating:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from cities.rules import approved_cities
+from core.concurrency import lock_unchanged
 from notifications.enums import NotificationKind
 from notifications.services import follow_quietly, notify
 
@@ -24,9 +25,15 @@ def unique_slug(title: str) -> str:
     return slug
 
 
-def question_save(*, form, user: User, base_url: str = "") -> Question:
-    """Ask (or edit) a question; a new one notifies who follows its city and themes."""
+def question_save(*, form, user: User, base_url: str = "", version: str | None = None) -> Question:
+    """Ask (or edit) a question; a new one notifies who follows its city and themes.
+
+    With ``version`` (the question's version when its form was opened), raise ``EditConflict``
+    and write nothing when someone else saved the question since.
+    """
     with transaction.atomic():
+        if form.instance.pk is not None:
+            lock_unchanged(Question.objects, pk=form.instance.pk, version=version)
         question = form.save(commit=False)
         creating = question.pk is None
         if creating:

@@ -1,3 +1,5 @@
+from http import HTTPStatus
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -7,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.concurrency import EditConflict
 from projects.models import Project
 
 from . import selectors, services
@@ -106,7 +109,21 @@ def _question_form(request, question):
         )
     form = QuestionForm(request.POST or None, instance=question, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
-        saved = services.question_save(form=form, user=request.user, base_url=_base_url(request))
+        try:
+            saved = services.question_save(
+                form=form,
+                user=request.user,
+                base_url=_base_url(request),
+                version=form.opened_version,
+            )
+        except EditConflict as conflict:
+            form.refuse(conflict.current)
+            return render(
+                request,
+                "questions/question_form.html",
+                {"form": form, "question": question},
+                status=HTTPStatus.CONFLICT,
+            )
         messages.success(
             request,
             _("Your question was sent to the network.")
