@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core.admin import FORMFIELD_OVERRIDES
+from core.concurrency import VERSION_FIELD
 
 from . import services
 from .enums import RegistrationState
@@ -57,6 +58,15 @@ def cancel_events(modeladmin, request, queryset):
     )
 
 
+class EventAdminForm(EventForm):
+    """The portal's checks (times in order, capacity above the seats taken), without the edit
+    version: the admin has no page of its own to tell what changed."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields.pop(VERSION_FIELD, None)
+
+
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
     # The portal's form field for times (one input, Paris time), not the admin's split one.
@@ -64,7 +74,7 @@ class EventAdmin(admin.ModelAdmin):
         **FORMFIELD_OVERRIDES,
         models.DateTimeField: {"form_class": forms.DateTimeField, "widget": DateTimeInput},
     }
-    form = EventForm  # the portal's checks: times in order, capacity above the seats taken
+    form = EventAdminForm
     list_display = ["title", "kind", "starts_at", "host_city", "state", "visibility", "capacity"]
     list_filter = ["state", "kind", "visibility", "host_city__country"]
     search_fields = ["title", "description", "venue"]

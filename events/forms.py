@@ -2,12 +2,14 @@ from django import forms
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from cities.forms import PlaceAndThemeFilterForm
 from cities.models import City
 from cities.selectors import approved_members
+from core.concurrency import EditVersionFormMixin, Extra
 from projects.models import Project
 from projects.validators import check_image
 from themes.models import Theme
@@ -43,7 +45,9 @@ def _https_urls(field, **kwargs):
     return field.formfield(**kwargs)
 
 
-class EventForm(forms.ModelForm):
+class EventForm(EditVersionFormMixin, forms.ModelForm):
+    conflict_message = _("This event was changed by someone else since you opened it.")
+
     themes = forms.ModelMultipleChoiceField(
         label=_("Themes"),
         queryset=Theme.objects.all(),
@@ -108,6 +112,26 @@ class EventForm(forms.ModelForm):
             Q(pk__in=members_queryset().values("pk")) | Q(pk__in=current)
         ).order_by("full_name", "email")
         self.fields["capacity"].widget.attrs["min"] = 0
+
+    def edit_extras(self, event: Event) -> dict[str, Extra]:
+        """The agenda edited on the same page, and the state, which organisers change from the
+        event's page (publish, cancel) while someone else may be editing it."""
+        items = list(
+            event.agenda.order_by("starts_at", "position", "pk").values_list(
+                "starts_at", "ends_at", "title", "kind", "place", "speakers_text", "description"
+            )
+        )
+        return {
+            "state": Extra(_("State"), event.state, [event.get_state_display()]),
+            "agenda": Extra(
+                _("Agenda"),
+                items,
+                [
+                    f"{formats.localize(timezone.localtime(starts))}: {title}"
+                    for starts, _ends, title, *_rest in items
+                ],
+            ),
+        }
 
     def clean_cover_image(self):
         image = self.cleaned_data.get("cover_image")

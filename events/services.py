@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from cities.rules import approved_cities
 from core import slugs as core_slugs
+from core.concurrency import lock_unchanged
 from core.enums import Visibility
 from notifications.enums import NotificationKind
 from notifications.services import notify
@@ -112,17 +113,22 @@ def event_save(
     cover=None,
     agenda: Iterable[AgendaChange] = (),
     base_url: str = "",
+    version: str | None = None,
 ) -> Event:
     """Create or change ``event`` (its own fields already set) with its themes, cities,
     organisers, cover picture and agenda, all or nothing. A change bumps the iCalendar
-    sequence; more seats go to the people waiting."""
+    sequence; more seats go to the people waiting.
+
+    With ``version`` (the event's version when its form was opened), raise ``EditConflict``
+    and write nothing when someone else saved the event since.
+    """
     with transaction.atomic():
         creating = event.pk is None
         if creating:
             event.created_by = user
             event.slug = unique_slug(event.title, event.starts_at)
         else:
-            locked = Event.objects.select_for_update().get(pk=event.pk)
+            locked = lock_unchanged(Event.objects, pk=event.pk, version=version)
             if event.capacity is not None and event.capacity < confirmed_count(locked):
                 raise ValidationError(
                     _("The capacity cannot be lower than the number of confirmed seats.")

@@ -1,4 +1,5 @@
 import csv
+from http import HTTPStatus
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from cities.enums import MembershipStatus
 from cities.models import City
+from core.concurrency import EditConflict
 from core.objects import get_object_for
 from projects.models import Project
 
@@ -167,6 +169,7 @@ def _event_form_page(request, event: Event | None):
         prefix="agenda",
         queryset=AgendaItem.objects.prefetch_related("speakers", "projects"),
     )
+    status = HTTPStatus.OK
     if request.method == "POST":
         form_valid = form.is_valid()
         if form_valid:
@@ -182,15 +185,23 @@ def _event_form_page(request, event: Event | None):
                     cover=form.cleaned_data.get("cover_image"),
                     agenda=agenda_changes(agenda),
                     base_url=_base_url(request),
+                    version=form.opened_version,
                 )
+            except EditConflict as conflict:
+                form.refuse(conflict.current)
+                status = HTTPStatus.CONFLICT
             except ValidationError as error:
                 form.add_error(None, error.messages)
             else:
                 messages.success(request, _("The event was saved."))
                 return redirect(saved)
-        messages.error(request, _("The event was not saved: please correct the errors below."))
+        if status != HTTPStatus.CONFLICT:  # the conflict box says it, with what changed
+            messages.error(request, _("The event was not saved: please correct the errors below."))
     return render(
-        request, "events/event_form.html", {"form": form, "agenda_formset": agenda, "event": event}
+        request,
+        "events/event_form.html",
+        {"form": form, "agenda_formset": agenda, "event": event},
+        status=status,
     )
 
 

@@ -1,10 +1,13 @@
 from django import forms
 from django.conf import settings
+from django.db.models import Value
+from django.db.models.functions import Concat
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from cities.forms import PlaceAndThemeFilterForm
 from cities.selectors import approved_members
+from core.concurrency import EditVersionFormMixin, Extra
 from themes.models import SustainableDevelopmentGoal, Theme
 
 from .enums import SOFT_FIELDS, ProjectStatus
@@ -62,7 +65,9 @@ class ContactChoiceField(forms.ModelMultipleChoiceField):
         return f"{user.get_full_name()} ({user.email})"
 
 
-class ProjectForm(forms.ModelForm):
+class ProjectForm(EditVersionFormMixin, forms.ModelForm):
+    conflict_message = _("This project was changed by someone else since you opened it.")
+
     themes = forms.ModelMultipleChoiceField(
         label=_("Themes"),
         queryset=Theme.objects.all(),
@@ -137,6 +142,46 @@ class ProjectForm(forms.ModelForm):
         )
         if self.instance.pk:
             self.fields["city"].disabled = True
+
+    def edit_extras(self, project: Project) -> dict[str, Extra]:
+        """The page's pictures, documents and related projects, read in one query."""
+        # The same columns in each part of the union: kind, what is shown, then what else
+        # the page edits (a caption, a note, the stored file).
+        rows = (
+            ProjectImage.objects.filter(project=project)
+            .order_by()
+            .values_list(Value("images"), "alt_text", "caption", "image")
+            .union(
+                ProjectDocument.objects.filter(project=project)
+                .order_by()
+                .values_list(Value("documents"), "title", Value(""), "file"),
+                ProjectLink.objects.filter(from_project=project)
+                .order_by()
+                .values_list(
+                    Value("links"),
+                    Concat("to_project__city__name", Value(": "), "to_project__title"),
+                    "note",
+                    Value(""),
+                ),
+                all=True,
+            )
+        )
+        kinds = {"images": [], "documents": [], "links": []}
+        for kind, shown, detail, stored in rows:
+            kinds[kind].append((shown, detail, stored))
+        labels = {
+            "images": _("Pictures"),
+            "documents": _("Documents"),
+            "links": _("Related projects in other cities"),
+        }
+        return {
+            kind: Extra(
+                labels[kind],
+                sorted(items),
+                [f"{shown} — {detail}" if detail else shown for shown, detail, _s in sorted(items)],
+            )
+            for kind, items in kinds.items()
+        }
 
     def clean_cover_image(self):
         image = self.cleaned_data.get("cover_image")

@@ -21,6 +21,7 @@ from PIL import Image, ImageOps
 
 from accounts.models import User
 from core import slugs as core_slugs
+from core.concurrency import lock_unchanged
 from notifications.enums import NotificationKind
 from notifications.services import follow_quietly, notify
 
@@ -253,13 +254,19 @@ def project_save(
     documents: Iterable[DocumentChange] = (),
     links: Iterable[LinkChange] = (),
     base_url: str = "",
+    version: str | None = None,
 ) -> Project:
     """Create or change ``project`` (its own fields already set) with its themes, goals, tags,
     contacts, cover (a new upload, or False to remove it), gallery, documents and links; the
     search data is refreshed and the state kept as a revision. All or nothing: a failure
-    anywhere leaves no half-saved project behind."""
+    anywhere leaves no half-saved project behind. With ``version`` (the project's version when
+    its form was opened), raise ``EditConflict`` and write nothing when someone else saved the
+    project since."""
     with transaction.atomic():
         creating = project.pk is None
+        if not creating:
+            # First, before anything is written: the row stays locked until the end.
+            lock_unchanged(Project.objects, pk=project.pk, version=version)
         if creating:
             project.author = user
             project.slug = unique_slug(project.title)

@@ -1,3 +1,5 @@
+from http import HTTPStatus
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.models import User
 from cities.models import City
 from cities.rules import approved_cities, is_moderator
+from core.concurrency import EditConflict
 from core.objects import get_object_for
 from themes.models import SustainableDevelopmentGoal, Theme
 
@@ -130,6 +133,7 @@ def _project_form_page(request, project: Project | None):
     images = ImageFormSet(data, files, instance=instance, prefix="images")
     documents = DocumentFormSet(data, files, instance=instance, prefix="documents")
     links = LinkFormSet(data, instance=instance, prefix="links")
+    status = HTTPStatus.OK
     if request.method == "POST":
         valid = all([form.is_valid(), images.is_valid(), documents.is_valid(), links.is_valid()])
         if valid:
@@ -147,13 +151,20 @@ def _project_form_page(request, project: Project | None):
                     documents=document_changes(documents),
                     links=link_changes(links),
                     base_url=request.build_absolute_uri("/"),
+                    version=form.opened_version,
                 )
+            except EditConflict as conflict:
+                form.refuse(conflict.current)
+                status = HTTPStatus.CONFLICT
             except ValidationError as error:
                 form.add_error(None, error)
             else:
                 messages.success(request, _("The project was saved."))
                 return redirect(saved)
-        messages.error(request, _("The project was not saved: please correct the errors below."))
+        if status != HTTPStatus.CONFLICT:  # the conflict box says it, with what changed
+            messages.error(
+                request, _("The project was not saved: please correct the errors below.")
+            )
     return render(
         request,
         "projects/project_form.html",
@@ -164,6 +175,7 @@ def _project_form_page(request, project: Project | None):
             "link_formset": links,
             "project": project,
         },
+        status=status,
     )
 
 

@@ -4,13 +4,16 @@ from django.utils.translation import gettext_lazy as _
 from cities.forms import PlaceAndThemeFilterForm
 from cities.models import City
 from cities.rules import approved_cities
+from core.concurrency import EditVersionFormMixin, Extra
 from projects.models import Project
 from themes.models import Theme
 
 from .models import Answer, Question
 
 
-class QuestionForm(forms.ModelForm):
+class QuestionForm(EditVersionFormMixin, forms.ModelForm):
+    conflict_message = _("This question was changed by someone else since you opened it.")
+
     themes = forms.ModelMultipleChoiceField(
         label=_("Themes"),
         queryset=Theme.objects.all(),
@@ -47,6 +50,16 @@ class QuestionForm(forms.ModelForm):
         )
         if self.instance.pk:
             self.fields["city"].disabled = True
+
+    def edit_extras(self, question: Question) -> dict[str, Extra]:
+        """Closing the question (with what was learned) may happen while someone edits it."""
+        return {
+            "summary": Extra(
+                _("What we learned"),
+                question.summary,
+                [question.summary] if question.summary else [],
+            )
+        }
 
     def clean(self):
         cleaned = super().clean()

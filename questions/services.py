@@ -11,6 +11,7 @@ from accounts.models import User
 from cities.models import City
 from cities.rules import approved_cities
 from core import slugs as core_slugs
+from core.concurrency import lock_unchanged
 from core.enums import Visibility
 from notifications.enums import NotificationKind
 from notifications.services import follow_quietly, notify
@@ -73,9 +74,13 @@ def question_update(
     context: str = "",
     project: Project | None = None,
     visibility: str = Visibility.PUBLIC,
+    version: str | None = None,
 ) -> Question:
-    """Change a question (its city and address stay); nobody is notified."""
+    """Change a question (its city and address stay); nobody is notified. With ``version``
+    (the question's version when its form was opened), raise ``EditConflict`` and write nothing
+    when someone else saved the question since."""
     with transaction.atomic():
+        lock_unchanged(Question.objects, pk=question.pk, version=version)
         question.title = title.strip()
         question.context = context.strip()
         question.project = project

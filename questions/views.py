@@ -1,3 +1,5 @@
+from http import HTTPStatus
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -8,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cities.rules import approved_cities
+from core.concurrency import EditConflict
 from core.objects import get_object_for
 from projects.models import Project
 
@@ -117,7 +120,18 @@ def _question_form(request, question):
                 **data,
             )
         else:
-            saved = services.question_update(question=question, **data)
+            try:
+                saved = services.question_update(
+                    question=question, version=form.opened_version, **data
+                )
+            except EditConflict as conflict:
+                form.refuse(conflict.current)
+                return render(
+                    request,
+                    "questions/question_form.html",
+                    {"form": form, "question": question},
+                    status=HTTPStatus.CONFLICT,
+                )
         messages.success(
             request,
             _("Your question was sent to the network.")

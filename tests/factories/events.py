@@ -9,8 +9,10 @@ from django.utils import timezone
 from accounts.models import User
 from cities.enums import MembershipRole, MembershipStatus
 from cities.models import City, Membership
+from core.concurrency import VERSION_FIELD
 from core.enums import Visibility
 from events.enums import AgendaItemKind, EventKind, EventState, RegistrationState
+from events.forms import EventForm
 from events.models import AgendaItem, Event, Registration
 from projects.enums import ProjectStatus
 from projects.models import Project
@@ -261,9 +263,16 @@ def saved_agenda_form_data(event: Event) -> dict:
     )
 
 
+def event_edit_version(event: Event) -> str:
+    """The version token the edit page gives ``event`` as it is stored now."""
+    stored = Event.objects.get(pk=event.pk)  # the test's copy may be out of date
+    return EventForm(instance=stored)[VERSION_FIELD].value()
+
+
 def edit_form_data(event: Event, **overrides) -> dict:
     """The edit page's event form for ``event`` as saved, with ``overrides``."""
     data = {
+        VERSION_FIELD: event_edit_version(event),
         "kind": event.kind,
         "title": event.title,
         "starts_at": local_input(event.starts_at),

@@ -19,8 +19,10 @@ from taggit.utils import edit_string_for_tags
 
 from accounts.models import User
 from cities.models import City
+from core.concurrency import VERSION_FIELD
 from core.enums import Visibility
 from projects.enums import ProjectStatus
+from projects.forms import ProjectForm
 from projects.models import Comment, Project, ProjectDocument
 from projects.search import fold
 from projects.services import project_saved, unique_slug
@@ -274,9 +276,19 @@ def make_document(
     return document
 
 
+def project_edit_version(project: Project) -> str:
+    """The version token the edit page gives ``project`` as it is stored now."""
+    stored = Project.objects.get(pk=project.pk)  # the test's copy may be out of date
+    form = ProjectForm(
+        instance=stored, user=stored.author, cities=City.objects.filter(pk=stored.city_id)
+    )
+    return form[VERSION_FIELD].value()
+
+
 def project_edit_data(project: Project, **fields) -> dict:
     """POST data of …/edit/ as the form shows ``project`` (empty formsets), ``fields`` changed."""
     values = {
+        VERSION_FIELD: project_edit_version(project),
         "city": str(project.city_id),
         "title": project.title,
         "summary": project.summary,

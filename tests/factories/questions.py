@@ -7,10 +7,12 @@ from django.utils import timezone
 
 from accounts.models import User
 from cities.models import City
+from core.concurrency import VERSION_FIELD
 from core.enums import Visibility
 from notifications.enums import NotificationKind
 from notifications.models import Follow, Notification
 from projects.models import Project
+from questions.forms import QuestionForm
 from questions.models import Answer, Question, UsefulMark
 from questions.services import unique_slug
 from themes.models import Theme
@@ -129,6 +131,27 @@ def question_form_data(**fields) -> dict:
         "themes": [str(Theme.objects.get(slug="public-spaces").pk)],
         "project": "",
         "visibility": Visibility.PUBLIC,
+    }
+    data.update(fields)
+    return data
+
+
+def question_edit_version(question: Question) -> str:
+    """The version token the edit page gives ``question`` as it is stored now."""
+    stored = Question.objects.get(pk=question.pk)  # the test's copy may be out of date
+    return QuestionForm(instance=stored, user=stored.author)[VERSION_FIELD].value()
+
+
+def question_edit_data(question: Question, **fields) -> dict:
+    """POST data of …/edit/ as the form shows ``question``, ``fields`` changed."""
+    data = {
+        VERSION_FIELD: question_edit_version(question),
+        "city": str(question.city_id),
+        "title": question.title,
+        "context": question.context,
+        "themes": [str(pk) for pk in question.themes.values_list("pk", flat=True)],
+        "project": str(question.project_id or ""),
+        "visibility": question.visibility,
     }
     data.update(fields)
     return data

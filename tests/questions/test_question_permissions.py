@@ -7,7 +7,13 @@ members-only question answers 404 to those who may not read it.
 import pytest
 
 from questions.models import Answer, Question, UsefulMark
-from tests.factories import answer_form_data, get_city, make_answer, question_form_data
+from tests.factories import (
+    answer_form_data,
+    get_city,
+    make_answer,
+    question_edit_data,
+    question_form_data,
+)
 
 from .conftest import ROLES
 
@@ -178,7 +184,7 @@ def test_question_edit_page_is_for_the_asker_and_moderators(client_for, question
 )
 def test_question_edit_by_others_changes_nothing(client_for, question, role):
     client_for(role).post(
-        f"/en/questions/{question.slug}/edit/", question_form_data(title="Hijacked?")
+        f"/en/questions/{question.slug}/edit/", question_edit_data(question, title="Hijacked?")
     )
 
     question.refresh_from_db()

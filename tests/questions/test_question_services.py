@@ -19,6 +19,7 @@ from tests.factories import (
     make_membership,
     make_question,
     make_useful_mark,
+    question_edit_data,
     question_form_data,
 )
 from themes.models import Theme
@@ -112,11 +113,14 @@ def test_question_save_notifies_followers_of_city_and_themes_once_each(member):
 def test_question_save_editing_notifies_nobody(member, question):
     make_follow(user=make_member(city="umea"), target=get_city("saint-brieuc"))
     form = QuestionForm(
-        question_form_data(title="A clearer question?"), instance=question, user=member
+        question_edit_data(question, title="A clearer question?"), instance=question, user=member
     )
     assert form.is_valid(), form.errors
 
-    data = {key: value for key, value in form.cleaned_data.items() if key != "city"}
+    data = {
+        key: form.cleaned_data[key]
+        for key in ("title", "context", "themes", "project", "visibility")
+    }
     services.question_update(question=question, **data)
 
     question.refresh_from_db()

@@ -16,6 +16,7 @@ from tests.factories import (
     make_project,
     make_question,
     make_useful_mark,
+    question_edit_data,
     question_form_data,
 )
 
@@ -476,7 +477,7 @@ def test_question_close_without_summary_leaves_it_open(member_client, question):
 def test_question_edit_by_the_asker_saves_the_changes(member_client, question):
     response = member_client.post(
         f"/en/questions/{question.slug}/edit/",
-        question_form_data(title="A clearer question?", visibility=Visibility.MEMBERS),
+        question_edit_data(question, title="A clearer question?", visibility=Visibility.MEMBERS),
     )
 
     question.refresh_from_db()
@@ -489,7 +490,7 @@ def test_question_edit_cannot_move_the_question_to_another_city(login, question,
 
     login(member).post(
         f"/en/questions/{question.slug}/edit/",
-        question_form_data(city=str(get_city("gothenburg").pk)),
+        question_edit_data(question, city=str(get_city("gothenburg").pk)),
     )
 
     question.refresh_from_db()
@@ -499,7 +500,8 @@ def test_question_edit_cannot_move_the_question_to_another_city(login, question,
 @pytest.mark.parametrize("role", ["network_coordinator", "staff"])
 def test_question_edit_by_a_moderator_saves_the_changes(client_for, question, role):
     response = client_for(role).post(
-        f"/en/questions/{question.slug}/edit/", question_form_data(title="Moderated title?")
+        f"/en/questions/{question.slug}/edit/",
+        question_edit_data(question, title="Moderated title?"),
     )
 
     question.refresh_from_db()
