@@ -8,8 +8,8 @@ from accounts.models import User
 from cities.enums import MembershipStatus
 from cities.forms import PlaceAndThemeFilterForm
 from cities.models import City
+from core.pictures import check_picture
 from projects.models import Project
-from projects.validators import check_image
 from themes.models import Theme
 
 from .enums import EventKind
@@ -115,7 +115,7 @@ class EventForm(forms.ModelForm):
     def clean_cover_image(self):
         image = self.cleaned_data.get("cover_image")
         if image and image != self.instance.cover_image and hasattr(image, "content_type"):
-            check_image(image, settings.PROJECT_IMAGE_MAX_BYTES)
+            check_picture(image, max_bytes=settings.PROJECT_IMAGE_MAX_BYTES)
         return image
 
     def clean(self):

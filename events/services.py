@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core import slugs as core_slugs
+from core.pictures import PictureSize, reencode
 from notifications.enums import NotificationKind
 from notifications.services import notify
-from projects.services import _reencoded
 
 from .calendar import event_calendar
 from .enums import LIVE_REGISTRATION_STATES, EventState, RegistrationState
@@ -69,7 +69,7 @@ def event_save(*, user: User, form, agenda_formset, base_url: str = "") -> Event
             event.sequence = locked.sequence + 1
         cover = form.cleaned_data.get("cover_image")
         if cover and hasattr(cover, "content_type"):
-            content, extension = _reencoded(cover, 1600)
+            content, extension = reencode(cover, PictureSize.DISPLAY)
             event.cover_image.save(f"cover.{extension}", content, save=False)
         if not event.cover_image:
             event.cover_alt = ""

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from .models import Comment, CommentReport, Project, ProjectDocument, ProjectImage, ProjectLink
-from .services import project_undelete
+from .services import project_place_pictures, project_undelete
 
 
 class ProjectImageInline(admin.TabularInline):
@@ -50,6 +50,11 @@ class ProjectAdmin(admin.ModelAdmin):
     filter_horizontal = ["themes", "sdgs"]
     inlines = [ProjectImageInline, ProjectDocumentInline]
     actions = [restore_projects]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # The visibility may have changed here: the pictures follow it.
+        project_place_pictures(project=form.instance)
 
 
 @admin.register(ProjectLink)
