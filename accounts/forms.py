@@ -1,15 +1,12 @@
 from django import forms
 from django.conf import settings
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from core.pictures import ACCEPT, check_picture
 from themes.models import Theme
 
 from .enums import SpokenLanguage
 from .models import User
-
-ACCEPTED_AVATAR_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
-MAX_AVATAR_PIXELS = 40_000_000
 
 
 class ProfileForm(forms.ModelForm):
@@ -29,9 +26,7 @@ class ProfileForm(forms.ModelForm):
         label=_("Avatar"),
         required=False,
         help_text=_("A JPEG, PNG, WebP or GIF picture of at most 5 MB."),
-        widget=forms.ClearableFileInput(
-            attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}
-        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
     )
 
     class Meta:
@@ -60,20 +55,6 @@ class ProfileForm(forms.ModelForm):
 
     def clean_avatar(self):
         avatar = self.cleaned_data.get("avatar")
-        if not avatar or avatar == self.instance.avatar:
-            return avatar
-        if avatar.size > settings.AVATAR_MAX_BYTES:
-            raise forms.ValidationError(
-                _("The picture is %(size)s; the limit is %(limit)s.")
-                % {
-                    "size": filesizeformat(avatar.size),
-                    "limit": filesizeformat(settings.AVATAR_MAX_BYTES),
-                }
-            )
-        image = getattr(avatar, "image", None)
-        if image is None or image.format not in ACCEPTED_AVATAR_FORMATS:
-            raise forms.ValidationError(_("Upload a JPEG, PNG, WebP or GIF picture."))
-        width, height = image.size
-        if width * height > MAX_AVATAR_PIXELS:
-            raise forms.ValidationError(_("The picture is too large in pixels; make it smaller."))
+        if avatar and avatar != self.instance.avatar and hasattr(avatar, "content_type"):
+            check_picture(avatar, max_bytes=settings.AVATAR_MAX_BYTES)
         return avatar

@@ -1,27 +1,10 @@
 """Writes for people's profiles."""
 
-from io import BytesIO
-
-from django.core.files.base import ContentFile
 from django.db import transaction
-from PIL import Image, ImageOps
+
+from core.pictures import PictureSize, reencode
 
 from .models import User
-
-AVATAR_SIZE = 400
-
-
-def _normalised_avatar(uploaded) -> ContentFile:
-    """Re-encode the picture: square-ish thumbnail, no metadata (EXIF may hold a location)."""
-    uploaded.seek(0)
-    with Image.open(uploaded) as image:
-        image = ImageOps.exif_transpose(image)
-        image.thumbnail((AVATAR_SIZE, AVATAR_SIZE))
-        if image.mode not in ("RGB", "RGBA"):
-            image = image.convert("RGBA" if "transparency" in image.info else "RGB")
-        buffer = BytesIO()
-        image.save(buffer, format="PNG", optimize=True)
-    return ContentFile(buffer.getvalue())
 
 
 def profile_update(*, user: User, form) -> User:
@@ -31,7 +14,10 @@ def profile_update(*, user: User, form) -> User:
         new_avatar = "avatar" in form.changed_data and form.cleaned_data.get("avatar")
         if new_avatar:
             old_name = User.objects.filter(pk=user.pk).values_list("avatar", flat=True).first()
-            profile.avatar.save(f"avatar-{user.pk}.png", _normalised_avatar(new_avatar), save=False)
+            # Avatars stay PNG, as they always were: at this size a PNG is small and keeps
+            # faces and logos sharp.
+            content, extension = reencode(new_avatar, PictureSize.AVATAR, always_png=True)
+            profile.avatar.save(f"avatar-{user.pk}.{extension}", content, save=False)
         profile.full_clean()
         profile.save()
         form.save_m2m()

@@ -150,6 +150,7 @@ ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 
 AVATAR_MAX_BYTES = 5 * 1024 * 1024
 PROJECT_IMAGE_MAX_BYTES = 10 * 1024 * 1024
+CITY_PHOTO_MAX_BYTES = 10 * 1024 * 1024
 PROJECT_DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
 
 # --- Internationalisation ---------------------------------------------------
@@ -168,7 +169,8 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
-# Members-only documents: never served by the web server, only through permission-checked views.
+# Members-only projects' documents and pictures: never served by the web server, only through
+# permission-checked views.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -1,14 +1,18 @@
+from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from accounts.admin import UserAdmin
 from accounts.models import User
 from core.admin import FORMFIELD_OVERRIDES
+from core.pictures import check_picture
 
 from .enums import MembershipStatus
 from .models import City, Membership
-from .services import membership_change_role, membership_decide, membership_end
+from .services import city_save, membership_change_role, membership_decide, membership_end
 
 
 class ReadOnlyMembershipInline(admin.TabularInline):
@@ -33,14 +37,45 @@ class CityMembershipInline(ReadOnlyMembershipInline):
     readonly_fields = fields
 
 
+def _https_urls(db_field, **kwargs):
+    # Links typed without a scheme are taken as https (Django 6's default, chosen now).
+    if isinstance(db_field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return db_field.formfield(**kwargs)
+
+
+class CityAdminForm(forms.ModelForm):
+    class Meta:
+        model = City
+        fields = "__all__"  # noqa: DJ007 (the admin shows every field)
+        formfield_callback = _https_urls
+
+    def clean_photo(self):
+        photo = self.cleaned_data.get("photo")
+        if photo and photo != self.instance.photo and hasattr(photo, "content_type"):
+            check_picture(photo, max_bytes=settings.CITY_PHOTO_MAX_BYTES)
+        return photo
+
+
 @admin.register(City)
 class CityAdmin(admin.ModelAdmin):
     formfield_overrides = FORMFIELD_OVERRIDES
+    form = CityAdminForm
     list_display = ["name", "country", "region", "member_body", "population", "is_active"]
     list_filter = ["country", "is_active"]
     search_fields = ["name", "local_name", "region", "member_body"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [CityMembershipInline]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.URLField):
+            kwargs.setdefault("assume_scheme", "https")
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        photo = form.cleaned_data.get("photo")
+        new_photo = "photo" in form.changed_data and hasattr(photo, "content_type")
+        city_save(city=obj, photo=photo if new_photo else None)
 
 
 def _decide(modeladmin, request, queryset, *, approve: bool):

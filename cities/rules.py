@@ -67,7 +67,7 @@ is_moderator = rules.is_staff | rules.is_superuser | is_network_coordinator
 
 @rules.predicate
 def reads_members_content(user) -> bool:
-    return is_moderator(user) or is_approved_member(user)
+    return is_approved_member(user) or is_moderator(user)
 
 
 def members_content_readers(people: QuerySet) -> QuerySet:

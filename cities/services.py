@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core.pictures import PictureSize, reencode
 
 from .enums import MembershipRole, MembershipStatus
 from .models import City, Membership
@@ -31,6 +32,26 @@ def _send_to(user: User, *, subject_template: str, body_template: str, context: 
         settings.DEFAULT_FROM_EMAIL,
         [user.email],
     )
+
+
+def city_save(*, city: City, photo=None) -> City:
+    """Save a city as edited in the admin. A new ``photo`` (an upload its form checked) is kept
+    re-encoded, resized and without metadata; the file it replaces is deleted once committed."""
+    with transaction.atomic():
+        old_name = (
+            City.objects.filter(pk=city.pk).values_list("photo", flat=True).first()
+            if city.pk
+            else None
+        )
+        if photo is not None:
+            content, extension = reencode(photo, PictureSize.DISPLAY)
+            city.photo.save(f"{city.slug}.{extension}", content, save=False)
+        city.full_clean()
+        city.save()
+        if old_name and old_name != city.photo.name:
+            storage = city.photo.storage
+            transaction.on_commit(lambda: storage.delete(old_name))
+    return city
 
 
 def membership_request(

@@ -10,8 +10,8 @@ from cities.forms import PlaceAndThemeFilterForm
 from cities.models import City
 from cities.selectors import approved_members
 from core.concurrency import EditVersionFormMixin, Extra
+from core.pictures import check_picture
 from projects.models import Project
-from projects.validators import check_image
 from themes.models import Theme
 
 from .enums import EventKind, RegistrationState
@@ -136,7 +136,7 @@ class EventForm(EditVersionFormMixin, forms.ModelForm):
     def clean_cover_image(self):
         image = self.cleaned_data.get("cover_image")
         if image and image != self.instance.cover_image and hasattr(image, "content_type"):
-            check_image(image, settings.PROJECT_IMAGE_MAX_BYTES)
+            check_picture(image, max_bytes=settings.PROJECT_IMAGE_MAX_BYTES)
         return image
 
     def clean(self):

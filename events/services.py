@@ -19,9 +19,9 @@ from cities.rules import approved_cities
 from core import slugs as core_slugs
 from core.concurrency import lock_unchanged
 from core.enums import Visibility
+from core.pictures import PictureSize, reencode
 from notifications.enums import NotificationKind
 from notifications.services import notify
-from projects.services import _reencoded
 
 from .calendar import event_calendar
 from .enums import LIVE_REGISTRATION_STATES, EventKind, EventState, RegistrationState
@@ -135,7 +135,7 @@ def event_save(
                 )
             event.sequence = locked.sequence + 1
         if cover and hasattr(cover, "content_type"):
-            content, extension = _reencoded(cover, 1600)
+            content, extension = reencode(cover, PictureSize.DISPLAY)
             event.cover_image.save(f"cover.{extension}", content, save=False)
         if not event.cover_image:
             event.cover_alt = ""

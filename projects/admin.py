@@ -5,10 +5,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from core.pictures import check_picture
+
 from .forms import ProjectImageForm, document_changes, picture_changes
 from .models import Comment, CommentReport, Project, ProjectDocument, ProjectImage, ProjectLink
 from .services import comment_hide, comment_unhide, project_delete, project_save, project_undelete
-from .validators import check_image
 
 
 class ProjectImageInline(admin.TabularInline):
@@ -34,7 +35,7 @@ class ProjectAdminForm(forms.ModelForm):
     def clean_cover_image(self):
         image = self.cleaned_data.get("cover_image")
         if image and image != self.instance.cover_image and hasattr(image, "content_type"):
-            check_image(image, settings.PROJECT_IMAGE_MAX_BYTES)
+            check_picture(image, max_bytes=settings.PROJECT_IMAGE_MAX_BYTES)
         return image
 
     def clean(self):

@@ -31,3 +31,11 @@ SOFT_FIELDS = [
     "transferability",
     "equity",
 ]
+
+
+class PictureKind(models.TextChoices):
+    """The copies of a project's pictures, as named in their addresses."""
+
+    COVER = "cover", _("cover image")
+    IMAGE = "image", _("image")
+    THUMBNAIL = "thumbnail", _("thumbnail")

@@ -8,12 +8,13 @@ from accounts.models import User
 from cities.forms import PlaceAndThemeFilterForm
 from cities.selectors import approved_members
 from core.concurrency import EditVersionFormMixin, Extra
+from core.documents import check_size, detect_document_type
+from core.pictures import ACCEPT, check_picture
 from themes.models import SustainableDevelopmentGoal, Theme
 
 from .enums import SOFT_FIELDS, ProjectStatus
 from .models import Comment, CommentReport, Project, ProjectDocument, ProjectImage, ProjectLink
 from .services import DocumentChange, LinkChange, PictureChange
-from .validators import check_image, check_size, detect_document_type
 
 FIELD_HELP = {
     "title": _("A short, concrete name, e.g. “Place de la Grille experiment”."),
@@ -123,9 +124,7 @@ class ProjectForm(EditVersionFormMixin, forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 10}),
             "start_date": DateInput(),
             "end_date": DateInput(),
-            "cover_image": forms.ClearableFileInput(
-                attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}
-            ),
+            "cover_image": forms.ClearableFileInput(attrs={"accept": ACCEPT}),
             **{field: forms.Textarea(attrs={"rows": 4}) for field in SOFT_FIELDS},
         }
 
@@ -186,7 +185,7 @@ class ProjectForm(EditVersionFormMixin, forms.ModelForm):
     def clean_cover_image(self):
         image = self.cleaned_data.get("cover_image")
         if image and image != self.instance.cover_image and hasattr(image, "content_type"):
-            check_image(image, settings.PROJECT_IMAGE_MAX_BYTES)
+            check_picture(image, max_bytes=settings.PROJECT_IMAGE_MAX_BYTES)
         return image
 
     def clean(self):
@@ -209,16 +208,12 @@ class ProjectImageForm(forms.ModelForm):
     class Meta:
         model = ProjectImage
         fields = ["image", "alt_text", "caption"]
-        widgets = {
-            "image": forms.ClearableFileInput(
-                attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}
-            )
-        }
+        widgets = {"image": forms.ClearableFileInput(attrs={"accept": ACCEPT})}
 
     def clean_image(self):
         image = self.cleaned_data.get("image")
         if image and hasattr(image, "content_type"):
-            check_image(image, settings.PROJECT_IMAGE_MAX_BYTES)
+            check_picture(image, max_bytes=settings.PROJECT_IMAGE_MAX_BYTES)
         return image
 
 
@@ -336,7 +331,16 @@ def project_formset(model, form, **options):
     )
 
 
-ImageFormSet = project_formset(ProjectImage, ProjectImageForm)
+class BaseImageFormSet(forms.BaseInlineFormSet):
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        # A members-only picture's address names its project: give each row the project at
+        # hand rather than a query per row.
+        form.instance.project = self.instance
+        return form
+
+
+ImageFormSet = project_formset(ProjectImage, ProjectImageForm, formset=BaseImageFormSet)
 DocumentFormSet = project_formset(ProjectDocument, ProjectDocumentForm)
 
 

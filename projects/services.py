@@ -4,11 +4,9 @@ import dataclasses
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
-from io import BytesIO
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
 from django.db import transaction
@@ -17,11 +15,11 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps
 
 from accounts.models import User
 from core import slugs as core_slugs
 from core.concurrency import lock_unchanged
+from core.pictures import PictureSize, reencode
 from notifications.enums import NotificationKind
 from notifications.services import follow_quietly, notify
 
@@ -36,11 +34,10 @@ from .models import (
     ProjectRevision,
 )
 from .search import index_project
+from .storage import is_private_name, name_for
 
 logger = logging.getLogger(__name__)
 
-DISPLAY_SIZE = 1600
-THUMBNAIL_SIZE = 480
 SNAPSHOT_FIELDS = [
     "title",
     "summary",
@@ -61,26 +58,6 @@ RESERVED_SLUGS = frozenset({"new"})  # /projects/new/ is the form
 
 
 # --- Pictures ----------------------------------------------------------------
-
-
-def _reencoded(upload, size: int) -> tuple[ContentFile, str]:
-    """A resized copy without metadata (EXIF may hold a location): JPEG, or PNG when transparent."""
-    upload.seek(0)
-    with Image.open(upload) as image:
-        image = ImageOps.exif_transpose(image)
-        image.thumbnail((size, size))
-        transparent = image.mode in ("RGBA", "LA", "P") and (
-            image.mode != "P" or "transparency" in image.info
-        )
-        buffer = BytesIO()
-        if transparent:
-            image.convert("RGBA").save(buffer, format="PNG", optimize=True)
-            extension = "png"
-        else:
-            image.convert("RGB").save(buffer, format="JPEG", quality=85, optimize=True)
-            extension = "jpg"
-    upload.seek(0)
-    return ContentFile(buffer.getvalue()), extension
 
 
 @dataclass(frozen=True)
@@ -131,8 +108,8 @@ def _save_pictures(project: Project, changes: Iterable[PictureChange]) -> None:
             if picture.pk:
                 old = ProjectImage.objects.get(pk=picture.pk)
                 _delete_files_on_commit(old.image, old.thumbnail)
-            display, extension = _reencoded(change.upload, DISPLAY_SIZE)
-            thumbnail, _extension = _reencoded(change.upload, THUMBNAIL_SIZE)
+            display, extension = reencode(change.upload, PictureSize.DISPLAY)
+            thumbnail, _extension = reencode(change.upload, PictureSize.THUMBNAIL)
             picture.image.save(f"picture.{extension}", display, save=False)
             picture.thumbnail.save(f"thumbnail.{extension}", thumbnail, save=False)
         picture.full_clean(exclude=["project"])
@@ -189,6 +166,45 @@ def _delete_files_on_commit(*files) -> None:
         if field_file:
             storage, name = field_file.storage, field_file.name
             transaction.on_commit(lambda storage=storage, name=name: storage.delete(name))
+
+
+def _move(field_file, *, private: bool) -> bool:
+    """Copy the file to the private or the public storage, point the field at the copy and
+    delete the old file once committed; False when it is already where it belongs."""
+    if not field_file or is_private_name(field_file.name) == private:
+        return False
+    storage, old_name = field_file.storage, field_file.name
+    try:
+        with storage.open(old_name, "rb") as handle:
+            field_file.name = storage.save(name_for(old_name, private=private), handle)
+    except FileNotFoundError:
+        logger.warning("Picture %s is missing; it cannot move.", old_name)
+        return False
+    transaction.on_commit(lambda: storage.delete(old_name))
+    return True
+
+
+def _place_pictures(project: Project) -> None:
+    """Keep the project's pictures where its visibility says: a members-only project's in the
+    private storage, a public project's in the public media folder."""
+    private = not project.is_public
+    if _move(project.cover_image, private=private):
+        project.save(update_fields=["cover_image"])
+    for picture in project.images.all():
+        moved = [
+            field
+            for field in ("image", "thumbnail")
+            if _move(getattr(picture, field), private=private)
+        ]
+        if moved:
+            picture.save(update_fields=moved)
+
+
+def project_place_pictures(*, project: Project) -> None:
+    """After a save that may have changed the visibility outside ``project_save`` (the admin):
+    move the project's pictures to where they belong, old copies deleted once committed."""
+    with transaction.atomic():
+        _place_pictures(project)
 
 
 # --- Revisions -----------------------------------------------------------------
@@ -276,7 +292,7 @@ def project_save(
             else Project.objects.filter(pk=project.pk).values_list("cover_image", flat=True).first()
         )
         if cover and hasattr(cover, "content_type"):
-            content, extension = _reencoded(cover, DISPLAY_SIZE)
+            content, extension = reencode(cover, PictureSize.DISPLAY)
             project.cover_image.save(f"cover.{extension}", content, save=False)
             if old_cover:
                 _delete_files_on_commit(Project(cover_image=old_cover).cover_image)
@@ -293,6 +309,7 @@ def project_save(
         project.tags.set(list(tags))
         project.contacts.set(contacts)
         _save_pictures(project, pictures)
+        _place_pictures(project)  # the visibility may have changed: the pictures follow it
         _save_documents(project, documents, user)
         _save_links(project, links, user)
         project.refresh_from_db()
@@ -340,6 +357,7 @@ def project_restore(*, project: Project, revision: ProjectRevision, user: User) 
         project.sdgs.set(state.get("sdgs", []))
         project.contacts.set(User.objects.filter(pk__in=state.get("contacts", []), is_active=True))
         project.tags.set(state.get("tags", []), clear=True)
+        _place_pictures(project)  # the restored visibility may differ
         index_project(project)
         _record_revision(project, user, restored_from=revision.number)
     return project

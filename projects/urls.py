@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .enums import PictureKind
 
 app_name = "projects"
 
@@ -14,6 +15,24 @@ urlpatterns = [
     path("<slug:slug>/history/", views.project_history, name="history"),
     path("<slug:slug>/history/<int:number>/restore/", views.project_restore, name="restore"),
     path("<slug:slug>/documents/<int:pk>/", views.document_download, name="document"),
+    path(
+        "<slug:slug>/pictures/cover/",
+        views.project_picture,
+        {"kind": PictureKind.COVER},
+        name="cover",
+    ),
+    path(
+        "<slug:slug>/pictures/<int:pk>/",
+        views.project_picture,
+        {"kind": PictureKind.IMAGE},
+        name="picture",
+    ),
+    path(
+        "<slug:slug>/pictures/<int:pk>/thumbnail/",
+        views.project_picture,
+        {"kind": PictureKind.THUMBNAIL},
+        name="thumbnail",
+    ),
     path("<slug:slug>/comments/", views.comment_create, name="comment_create"),
     path("<slug:slug>/comments/<int:pk>/edit/", views.comment_edit, name="comment_edit"),
     path("<slug:slug>/comments/<int:pk>/delete/", views.comment_delete, name="comment_delete"),

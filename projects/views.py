@@ -1,4 +1,5 @@
 from http import HTTPStatus
+from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
@@ -18,6 +19,7 @@ from themes.models import SustainableDevelopmentGoal, Theme
 
 from . import selectors, services
 from .diff import changes
+from .enums import PictureKind
 from .forms import (
     CommentEditForm,
     CommentForm,
@@ -33,7 +35,7 @@ from .forms import (
     picture_changes,
 )
 from .matching import peer_matches, project_profile
-from .models import Comment, Project, ProjectDocument, ProjectRevision
+from .models import Comment, Project, ProjectDocument, ProjectImage, ProjectRevision
 from .search import add_snippets
 
 PAGE_SIZE = 20
@@ -304,6 +306,47 @@ def document_download(request, slug, pk):
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     if not project.is_public:
         response["Cache-Control"] = "private, no-store"
+    return response
+
+
+# --- Pictures --------------------------------------------------------------------
+
+# The forms store JPEG or PNG (core.pictures); the admin's gallery inline stores uploads as sent.
+PICTURE_TYPES = {
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
+    ".webp": "image/webp",
+    ".gif": "image/gif",
+}
+
+
+@login_not_required
+@require_GET
+def project_picture(request, slug, kind, pk=None):
+    """A project's picture for whoever may read the project: members-only projects' pictures
+    are not under /media/, only here."""
+    project = get_object_for(
+        request.user, Project.objects.all(), view="projects.view_project", slug=slug
+    )
+    if kind == PictureKind.COVER:
+        field_file = project.cover_image
+    else:
+        picture = get_object_or_404(ProjectImage.objects.only(kind), project=project, pk=pk)
+        field_file = getattr(picture, kind)  # the kinds are named after the fields
+    if not field_file:
+        raise Http404
+    try:
+        handle = field_file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    extension = Path(field_file.name).suffix.lower()
+    response = FileResponse(
+        handle, content_type=PICTURE_TYPES.get(extension, "application/octet-stream")
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    # Browsers keep it for this reader only; its address changes with the picture.
+    response["Cache-Control"] = "private, max-age=86400"
     return response
 
 

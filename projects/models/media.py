@@ -3,13 +3,16 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ..storage import private_storage
+from ..storage import name_for, private_storage
+from .fields import ProjectPictureField
 
 
 def image_path(instance, filename: str) -> str:
-    return f"projects/images/{uuid.uuid4().hex}.{filename.rsplit('.', 1)[-1].lower()}"
+    name = f"projects/images/{uuid.uuid4().hex}.{filename.rsplit('.', 1)[-1].lower()}"
+    return name_for(name, private=not instance.project.is_public)
 
 
 def document_path(instance, filename: str) -> str:
@@ -25,8 +28,8 @@ class ProjectImage(models.Model):
         on_delete=models.CASCADE,
         related_name="images",
     )
-    image = models.ImageField(_("image"), upload_to=image_path)
-    thumbnail = models.ImageField(_("thumbnail"), upload_to=image_path, blank=True)
+    image = ProjectPictureField(_("image"), upload_to=image_path)
+    thumbnail = ProjectPictureField(_("thumbnail"), upload_to=image_path, blank=True)
     alt_text = models.CharField(
         _("description of the image"),
         max_length=250,
@@ -46,6 +49,12 @@ class ProjectImage(models.Model):
 
     def __str__(self) -> str:
         return self.alt_text
+
+    def private_picture_url(self, field_name: str) -> str:
+        """Where a members-only project's picture (or its thumbnail) is served, to those who may
+        read the project."""
+        view = "projects:thumbnail" if field_name == "thumbnail" else "projects:picture"
+        return reverse(view, kwargs={"slug": self.project.slug, "pk": self.pk})
 
 
 class ProjectDocument(models.Model):

@@ -13,11 +13,14 @@ from cities.rules import readable_by
 from core.enums import Visibility
 
 from ..enums import ContentLanguage, ProjectStatus
+from ..storage import name_for
+from .fields import ProjectPictureField
 
 
 def cover_path(instance, filename: str) -> str:
-    # Unguessable names: a members-only project's pictures must not be found by guessing.
-    return f"projects/covers/{uuid.uuid4().hex}.{filename.rsplit('.', 1)[-1].lower()}"
+    # Unguessable names, and a members-only project's pictures in the private storage.
+    name = f"projects/covers/{uuid.uuid4().hex}.{filename.rsplit('.', 1)[-1].lower()}"
+    return name_for(name, private=not instance.is_public)
 
 
 class ProjectQuerySet(models.QuerySet):
@@ -70,7 +73,7 @@ class Project(models.Model):
     visibility = models.CharField(
         _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
     )
-    cover_image = models.ImageField(_("cover image"), upload_to=cover_path, blank=True)
+    cover_image = ProjectPictureField(_("cover image"), upload_to=cover_path, blank=True)
     cover_alt = models.CharField(_("cover image description"), max_length=250, blank=True)
     contacts = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
@@ -144,6 +147,10 @@ class Project(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("projects:detail", kwargs={"slug": self.slug})
+
+    def private_picture_url(self, field_name: str) -> str:
+        """Where the cover of a members-only project is served, to those who may read it."""
+        return reverse("projects:cover", kwargs={"slug": self.slug})
 
     @property
     def is_deleted(self) -> bool:

@@ -150,8 +150,9 @@ def test_project_create_saves_every_field_files_links_revision_and_search_text(
     assert project.cover_alt == "La place vue du ciel"
     assert set(project.contacts.all()) == {member, colleague}
     assert project.deleted_at is None
-    # Files: the cover and gallery resized in public media, documents in private media.
-    assert project.cover_image.name.startswith("projects/covers/")
+    # Files: the cover and gallery resized, and like the documents in private media: the
+    # project is members-only.
+    assert project.cover_image.name.startswith("private/projects/covers/")
     with Image.open(project.cover_image.path) as cover:
         assert cover.size == (1600, 800)
     picture = project.images.get()
@@ -173,8 +174,8 @@ def test_project_create_saves_every_field_files_links_revision_and_search_text(
         assert path.is_relative_to(private_media_root)
         assert not path.is_relative_to(media_root)
     assert Path(documents["Plan guide"].file.path).read_bytes() == PDF_BYTES
-    assert len(stored_files(media_root)) == 3  # cover, picture, thumbnail
-    assert len(stored_files(private_media_root)) == 2
+    assert stored_files(media_root) == []
+    assert len(stored_files(private_media_root)) == 5  # 2 documents, cover, picture, thumbnail
     link = ProjectLink.objects.get()
     assert (link.from_project, link.to_project, link.created_by) == (project, related, member)
     assert link.note == "The same idea in Gothenburg"
@@ -609,7 +610,7 @@ def test_project_create_refuses_a_picture_over_10_mb(
 
     response = member_client.post(NEW, data)
 
-    assert all_errors(response) == {key: ["The file is 10.0\xa0MB; the limit is 10.0\xa0MB."]}
+    assert all_errors(response) == {key: ["The picture is 10.0\xa0MB; the limit is 10.0\xa0MB."]}
     assert_nothing_saved(media_root, private_media_root)
 
 

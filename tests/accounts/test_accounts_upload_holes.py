@@ -1,0 +1,28 @@
+"""Avatars that are not whole pictures get a form error on the profile page, never a 500."""
+
+import html
+
+import pytest
+
+from tests.factories.bad_pictures import BAD_PICTURES, bad_picture_upload
+
+from .test_accounts_profile import URL, profile_data
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("case", BAD_PICTURES)
+def test_profile_bad_avatar_is_a_form_error_and_saves_nothing(
+    member_client, member, media_root, case
+):
+    avatar, message = bad_picture_upload(case)
+
+    response = member_client.post(URL, profile_data(avatar=avatar, job_title="Architecte"))
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["avatar"] == [message]
+    assert html.escape(message) in response.content.decode()
+    member.refresh_from_db()
+    assert not member.avatar
+    assert member.job_title == "Urban planner"
+    assert not (media_root / "avatars").exists()
