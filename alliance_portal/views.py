@@ -1,11 +1,9 @@
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -136,7 +134,8 @@ def suggestions(request):
     user = request.user
     cities = list(City.objects.filter(pk__in=list(approved_cities(user))).order_by("name"))
     if not cities:
-        raise PermissionDenied(_("Suggestions are for approved members of a member city."))
+        # The menu offers this page to everyone signed in: say how to get suggestions, not 403.
+        return render(request, "suggestions_no_city.html")
     city = next((c for c in cities if c.slug == request.GET.get("city")), cities[0])
     own = list(
         Project.objects.alive()

@@ -104,8 +104,13 @@ class EventForm(EditVersionFormMixin, forms.ModelForm):
             "description": _("You can use Markdown."),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, may_change_kind_and_visibility: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
+        if not may_change_kind_and_visibility:
+            # Disabled fields keep the saved value whatever a crafted POST sends.
+            for name in ("kind", "visibility"):
+                self.fields[name].disabled = True
+                self.fields[name].help_text = _("Only the network's coordinators change this.")
         current = self.instance.organisers.values("pk") if self.instance.pk else []
         # Approved members, and the current organisers even if they no longer are.
         self.fields["organisers"].queryset = User.objects.filter(

@@ -5,7 +5,7 @@ import rules
 from cities.rules import is_approved_member, is_moderator, reads_members_content
 from core.enums import Visibility
 
-from .enums import EventState
+from .enums import EventKind, EventState
 
 
 @rules.predicate
@@ -33,6 +33,15 @@ def is_public_event(user, event) -> bool:
     return event is not None and event.visibility == Visibility.PUBLIC
 
 
+@rules.predicate
+def is_members_bilateral(user, event) -> bool:
+    return (
+        event is not None
+        and event.kind == EventKind.BILATERAL
+        and event.visibility == Visibility.MEMBERS
+    )
+
+
 can_edit_event = is_moderator | is_event_organiser
 
 rules.add_perm(
@@ -41,5 +50,10 @@ rules.add_perm(
 )
 rules.add_perm("events.add_event", is_moderator)
 rules.add_perm("events.change_event", can_edit_event)
+# The kind and the visibility decide who hears of an event and who may read it: coordinators
+# choose them. An organiser who is not one (a member who proposed a bilateral meeting from the
+# suggestions) edits the rest, and publishes the meeting only as a members-only bilateral one.
+rules.add_perm("events.change_event_kind_and_visibility", is_moderator)
+rules.add_perm("events.publish_event", is_moderator | (is_event_organiser & is_members_bilateral))
 rules.add_perm("events.view_registrations", can_edit_event)
 rules.add_perm("events.register", is_approved_member)

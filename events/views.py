@@ -101,6 +101,7 @@ def event_detail(request, slug):
             "registration_open": event.registration_open(),
             "can_register": user.has_perm("events.register"),
             "can_edit": user.has_perm("events.change_event", event),
+            "can_publish": user.has_perm("events.publish_event", event),
             "participants": selectors.listed_participants(event),
             "registration_form": RegistrationForm(),
         },
@@ -162,7 +163,14 @@ def _event_form_page(request, event: Event | None):
     data = request.POST if request.method == "POST" else None
     files = request.FILES if request.method == "POST" else None
     instance = event or Event()
-    form = EventForm(data, files, instance=instance)
+    form = EventForm(
+        data,
+        files,
+        instance=instance,
+        may_change_kind_and_visibility=request.user.has_perm(
+            "events.change_event_kind_and_visibility", event
+        ),
+    )
     agenda = AgendaFormSet(
         data,
         instance=instance,
@@ -219,7 +227,7 @@ def event_edit(request, slug):
 
 @require_POST
 def event_publish(request, slug):
-    event = get_event(request, slug, "events.change_event")
+    event = get_event(request, slug, "events.publish_event")
     try:
         services.event_publish(event=event, actor=request.user, base_url=_base_url(request))
     except ValidationError as error:

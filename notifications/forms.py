@@ -10,4 +10,3 @@ class FollowForm(forms.Form):
     operation = forms.ChoiceField(
         choices=[("follow", _("Follow")), ("unfollow", _("Stop following"))]
     )
-    next = forms.CharField(required=False, max_length=500)

@@ -5,10 +5,11 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from core.links import safe_next
 
 from . import services
 from .enums import FOLLOWABLE
@@ -50,13 +51,6 @@ def notification_read_all(request):
     return redirect("notifications:list")
 
 
-def _safe_next(request, fallback: str) -> str:
-    target = request.POST.get("next") or fallback
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return target
-    return fallback
-
-
 @require_POST
 def follow_toggle(request):
     form = FollowForm(request.POST)
@@ -68,6 +62,7 @@ def follow_toggle(request):
     permission = VIEW_PERMISSIONS.get(kind)
     if target is None or (permission and not request.user.has_perm(permission, target)):
         raise Http404
+    next_url = safe_next(request, target.get_absolute_url())
     if form.cleaned_data["operation"] == "follow":
         try:
             services.follow(user=request.user, target=target)
@@ -78,7 +73,7 @@ def follow_toggle(request):
     else:
         services.unfollow(user=request.user, target=target)
         messages.success(request, _("You no longer follow “%(name)s”.") % {"name": target})
-    return redirect(_safe_next(request, target.get_absolute_url()))
+    return redirect(next_url)
 
 
 @login_not_required

@@ -22,11 +22,6 @@ def is_project_city_member(user, project) -> bool:
 
 
 @rules.predicate
-def is_project_author(user, project) -> bool:
-    return project is not None and user.is_authenticated and project.author_id == user.pk
-
-
-@rules.predicate
 def is_comment_author(user, comment) -> bool:
     return comment is not None and user.is_authenticated and comment.author_id == user.pk
 
@@ -38,7 +33,9 @@ def is_live_comment(user, comment) -> bool:
 
 # Staff also see deleted projects, so that they can undo the deletion.
 can_view_project = rules.is_staff | (is_alive_project & (is_public_project | reads_members_content))
-can_edit_project = is_alive_project & (is_project_city_member | is_project_author | is_moderator)
+# Authorship gives no right of its own: an author edits while an approved member of the project's
+# city, like every member of it, and no longer once that membership ends (they stay credited).
+can_edit_project = is_alive_project & (is_project_city_member | is_moderator)
 
 rules.add_perm("projects.view_project", can_view_project)
 # The object of add_project is the city the project is for (None: for any city of theirs).

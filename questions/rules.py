@@ -46,7 +46,8 @@ def is_member_of_answer_asking_city(user, answer) -> bool:
 
 rules.add_perm("questions.view_question", can_see_question)
 rules.add_perm("questions.add_question", is_approved_member)
-rules.add_perm("questions.change_question", is_question_author | is_moderator)
+# A question is its asker's words: nobody else rewrites them, moderators included.
+rules.add_perm("questions.change_question", is_question_author)
 rules.add_perm(
     "questions.answer_question", can_see_question & is_open_question & is_member_of_another_city
 )

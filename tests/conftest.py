@@ -99,6 +99,14 @@ def staff(db):
 
 
 @pytest.fixture
+def superuser(db):
+    """Staff and superuser, with no city: passes the coordinators' rules, no more."""
+    return make_user(
+        email="root@example.org", full_name="Portal Superuser", is_staff=True, is_superuser=True
+    )
+
+
+@pytest.fixture
 def login():
     """``login(user)`` returns a client signed in as ``user`` (anonymous for ``None``)."""
 

@@ -1,6 +1,11 @@
-from django import template
-from django.http import QueryDict
+from urllib.parse import quote
 
+from django import template
+from django.conf import settings
+from django.http import QueryDict
+from django.shortcuts import resolve_url
+
+from core.links import safe_next
 from core.markdown import render_markdown
 
 register = template.Library()
@@ -24,3 +29,12 @@ def query_with(context, **changes) -> str:
         query.pop("page", None)
     encoded = query.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.simple_tag(takes_context=True)
+def sign_in_url(context) -> str:
+    """The sign-in page, with ``next`` bringing the person back here when this path is safe."""
+    request = context["request"]
+    login = resolve_url(settings.LOGIN_URL)
+    back = safe_next(request, "", url=request.path)
+    return f"{login}?next={quote(back, safe='/')}" if back else login

@@ -564,7 +564,7 @@ def test_event_edit_page_query_budget_with_one_agenda_item(
 # --- Publishing and cancelling -------------------------------------------------------
 
 
-@pytest.mark.parametrize("role", ["organiser", "network_coordinator", "staff"])
+@pytest.mark.parametrize("role", ["network_coordinator", "staff", "superuser"])
 def test_event_publish_makes_a_draft_visible_to_everyone(login, user_for_role, organiser, role):
     event = make_event(state=EventState.DRAFT, organisers=(organiser,))
 

@@ -270,8 +270,8 @@ def test_project_edit_by_its_author_who_left_the_city(login, author, public_proj
     response = login(author).post(path, project_edit_data(public_project, title="Still mine"))
 
     public_project.refresh_from_db()
-    assert response.status_code == 302
-    assert public_project.title == "Still mine"
+    assert response.status_code == 403
+    assert public_project.title == "Place de la Grille experiment"
 
 
 def test_project_edit_cannot_move_the_project_to_another_city(login, author, public_project):

@@ -497,13 +497,14 @@ def test_question_edit_cannot_move_the_question_to_another_city(login, question,
     assert question.city.slug == "saint-brieuc"
 
 
-@pytest.mark.parametrize("role", ["network_coordinator", "staff"])
-def test_question_edit_by_a_moderator_saves_the_changes(client_for, question, role):
+@pytest.mark.parametrize("role", ["network_coordinator", "staff", "superuser"])
+def test_question_edit_by_a_moderator_is_refused_and_changes_nothing(client_for, question, role):
+    # The asker's words are theirs: moderators may close a question, not rewrite it.
     response = client_for(role).post(
         f"/en/questions/{question.slug}/edit/",
         question_edit_data(question, title="Moderated title?"),
     )
 
     question.refresh_from_db()
-    assert response.status_code == 302
-    assert question.title == "Moderated title?"
+    assert response.status_code == 403
+    assert question.title == "How do you make a square work for every use?"
