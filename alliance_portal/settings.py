@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "taggit",
     "rules.apps.AutodiscoverRulesConfig",
     "csp",
+    "core",
     "alliance_portal",
     "accounts",
     "themes",

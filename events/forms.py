@@ -8,6 +8,7 @@ from accounts.models import User
 from alliance_portal.forms import PlaceAndThemeFilterForm
 from cities.enums import MembershipStatus
 from cities.models import City
+from core.dates import EVENT_YEARS, DateTimeField
 from projects.models import Project
 from projects.validators import check_image
 from themes.models import Theme
@@ -20,6 +21,7 @@ class DateTimeInput(forms.DateTimeInput):
     input_type = "datetime-local"
 
     def __init__(self, attrs=None):
+        attrs = {**EVENT_YEARS.datetime_input_bounds(), **(attrs or {})}
         super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
 
 
@@ -69,6 +71,12 @@ class EventForm(forms.ModelForm):
     class Meta:
         model = Event
         formfield_callback = _https_urls
+        field_classes = {
+            "starts_at": DateTimeField,
+            "ends_at": DateTimeField,
+            "registration_opens_at": DateTimeField,
+            "registration_closes_at": DateTimeField,
+        }
         fields = [
             "kind",
             "title",
@@ -123,13 +131,7 @@ class EventForm(forms.ModelForm):
         starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
         if starts and ends and ends <= starts:
             self.add_error("ends_at", _("The event must end after it starts."))
-        opens, closes = cleaned.get("registration_opens_at"), cleaned.get("registration_closes_at")
-        if opens and closes and closes <= opens:
-            self.add_error("registration_closes_at", _("Registration must close after it opens."))
-        if closes and ends and closes > ends:
-            self.add_error(
-                "registration_closes_at", _("Registration must close before the event ends.")
-            )
+        # The registration window and the years are checked by Event.full_clean().
         capacity = cleaned.get("capacity")
         if capacity is not None and self.instance.pk:
             confirmed = self.instance.registrations.filter(state="confirmed").count()
@@ -154,6 +156,7 @@ class AgendaItemForm(forms.ModelForm):
 
     class Meta:
         model = AgendaItem
+        field_classes = {"starts_at": DateTimeField, "ends_at": DateTimeField}
         fields = [
             "position",
             "starts_at",

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from alliance_portal.forms import PlaceAndThemeFilterForm
 from cities.enums import MembershipStatus
+from core.dates import DATE_YEARS
 from themes.models import SustainableDevelopmentGoal, Theme
 
 from .enums import SOFT_FIELDS, ProjectStatus
@@ -53,6 +54,7 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
     def __init__(self, attrs=None):
+        attrs = {**DATE_YEARS.date_input_bounds(), **(attrs or {})}
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 

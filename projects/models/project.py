@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
+from core.dates import DATE_YEARS, DatesInRangeMixin
+
 from ..enums import ContentLanguage, ProjectStatus, Visibility
 
 
@@ -34,7 +36,7 @@ class ProjectQuerySet(models.QuerySet):
         return projects.filter(visibility=Visibility.PUBLIC)
 
 
-class Project(models.Model):
+class Project(DatesInRangeMixin, models.Model):
     """An ongoing (or planned, or completed) project of a member city, told for peers."""
 
     city = models.ForeignKey(
@@ -103,6 +105,8 @@ class Project(models.Model):
     search_vector = SearchVectorField(editable=False, null=True)
 
     objects = ProjectQuerySet.as_manager()
+
+    date_years = {"start_date": DATE_YEARS, "end_date": DATE_YEARS}
 
     class Meta:
         verbose_name = _("project")
