@@ -43,4 +43,4 @@ lint: $(STAMP)
 	$(BIN)/djlint templates --lint
 
 clean:
-	rm -rf $(VENV) node_modules db.sqlite3 media
+	rm -rf $(VENV) node_modules db.sqlite3 db.sqlite3-wal db.sqlite3-shm media
