@@ -4,6 +4,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import DATE_YEARS, DatesInRangeMixin
+
 from .enums import Country, MembershipRole, MembershipStatus
 
 
@@ -12,7 +14,7 @@ class CityQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
 
-class City(models.Model):
+class City(DatesInRangeMixin, models.Model):
     """A member city of the Alliance (or the body that joined on its behalf)."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
@@ -38,6 +40,8 @@ class City(models.Model):
     website = models.URLField(_("website"), blank=True)
 
     objects = CityQuerySet.as_manager()
+
+    date_years = {"joined_on": DATE_YEARS}
 
     class Meta:
         verbose_name = _("city")

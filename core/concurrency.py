@@ -20,8 +20,10 @@ from django.core import signing
 from django.db import models
 from django.db.models.fields.files import FieldFile
 from django.forms.models import model_to_dict
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
+
+from .dates import localtime
 
 VERSION_FIELD = "edit_version"
 _SALT = "core.concurrency.edit-version"
@@ -208,5 +210,5 @@ class EditVersionFormMixin:
         if isinstance(value, bool):
             return [str(_("yes") if value else _("no"))]
         if isinstance(value, datetime.datetime):
-            return [formats.localize(timezone.localtime(value))]
+            return [formats.localize(localtime(value))]
         return [formats.localize(value) if isinstance(value, datetime.date) else str(value)]

@@ -1,15 +1,17 @@
 """Events in the admin, written through the services: an edit bumps the iCalendar sequence and
 gives freed seats to the people waiting; publishing and cancelling tell who must know."""
 
-from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core.admin import FORMFIELD_OVERRIDES
 from core.concurrency import VERSION_FIELD
+from core.dates import DateTimeField, localtime
 
 from . import services
 from .enums import RegistrationState
@@ -17,8 +19,23 @@ from .forms import DateTimeInput, EventForm, agenda_changes
 from .models import AgendaItem, Event, Registration
 
 
+class SplitDateTime(AdminSplitDateTime):
+    """The admin's date and time boxes, opening on a stored moment the time zone cannot show
+    (see core.dates) instead of failing the page."""
+
+    def decompress(self, value):
+        if value:
+            value = localtime(value)
+            return [value.date(), value.time()]
+        return [None, None]
+
+
+DATETIME_WIDGETS = {models.DateTimeField: {"widget": SplitDateTime}}
+
+
 class AgendaItemInline(admin.TabularInline):
     model = AgendaItem
+    formfield_overrides = DATETIME_WIDGETS
     extra = 0
     fields = ["starts_at", "ends_at", "kind", "title", "place", "position"]
 
@@ -72,10 +89,10 @@ class EventAdmin(admin.ModelAdmin):
     # The portal's form field for times (one input, Paris time), not the admin's split one.
     formfield_overrides = {
         **FORMFIELD_OVERRIDES,
-        models.DateTimeField: {"form_class": forms.DateTimeField, "widget": DateTimeInput},
+        models.DateTimeField: {"form_class": DateTimeField, "widget": DateTimeInput},
     }
     form = EventAdminForm
-    list_display = ["title", "kind", "starts_at", "host_city", "state", "visibility", "capacity"]
+    list_display = ["title", "kind", "starts", "host_city", "state", "visibility", "capacity"]
     list_filter = ["state", "kind", "visibility", "host_city__country"]
     search_fields = ["title", "description", "venue"]
     list_select_related = ["host_city"]
@@ -84,6 +101,12 @@ class EventAdmin(admin.ModelAdmin):
     filter_horizontal = ["themes", "cities", "organisers"]
     inlines = [AgendaItemInline]
     actions = [publish_events, cancel_events]
+
+    @admin.display(
+        description=Event._meta.get_field("starts_at").verbose_name, ordering="starts_at"
+    )
+    def starts(self, event):
+        return formats.localize(localtime(event.starts_at))
 
     def save_model(self, request, obj, form, change):
         """Saved with its relations and agenda in ``save_related``, through the service."""

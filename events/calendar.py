@@ -7,6 +7,8 @@ from django.utils.formats import time_format
 from icalendar import Calendar
 from icalendar import Event as VEvent
 
+from core.dates import localtime
+
 from .enums import EventState
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -19,11 +21,11 @@ def _description(event, with_link: bool) -> str:
         lines.append("")
         day = None
         for item in agenda:
-            start = timezone.localtime(item.starts_at, PARIS)
+            start = localtime(item.starts_at, PARIS)
             if start.date() != day:
                 day = start.date()
                 lines.append(start.strftime("%Y-%m-%d"))
-            end = timezone.localtime(item.ends_at, PARIS)
+            end = localtime(item.ends_at, PARIS)
             place = f" ({item.place})" if item.place else ""
             lines.append(
                 f"{time_format(start, 'H:i')}–{time_format(end, 'H:i')} {item.title}{place}"
@@ -50,8 +52,8 @@ def event_calendar(events, base_url: str, *, name: str = "", with_links: bool = 
         entry = VEvent()
         entry.add("uid", event.uid)
         entry.add("dtstamp", timezone.now())
-        entry.add("dtstart", timezone.localtime(event.starts_at, PARIS))
-        entry.add("dtend", timezone.localtime(event.ends_at, PARIS))
+        entry.add("dtstart", localtime(event.starts_at, PARIS))
+        entry.add("dtend", localtime(event.ends_at, PARIS))
         entry.add("summary", event.title)
         entry.add("description", _description(event, with_links))
         location = event.venue or (event.host_city.name if event.host_city else "")

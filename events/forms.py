@@ -2,7 +2,7 @@ from django import forms
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
@@ -10,6 +10,7 @@ from cities.forms import PlaceAndThemeFilterForm
 from cities.models import City
 from cities.selectors import approved_members
 from core.concurrency import EditVersionFormMixin, Extra
+from core.dates import EVENT_YEARS, DateTimeField, localtime
 from core.pictures import check_picture
 from projects.models import Project
 from themes.models import Theme
@@ -23,6 +24,7 @@ class DateTimeInput(forms.DateTimeInput):
     input_type = "datetime-local"
 
     def __init__(self, attrs=None):
+        attrs = {**EVENT_YEARS.datetime_input_bounds(), **(attrs or {})}
         super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
 
 
@@ -70,6 +72,12 @@ class EventForm(EditVersionFormMixin, forms.ModelForm):
     class Meta:
         model = Event
         formfield_callback = _https_urls
+        field_classes = {
+            "starts_at": DateTimeField,
+            "ends_at": DateTimeField,
+            "registration_opens_at": DateTimeField,
+            "registration_closes_at": DateTimeField,
+        }
         fields = [
             "kind",
             "title",
@@ -132,7 +140,7 @@ class EventForm(EditVersionFormMixin, forms.ModelForm):
                 _("Agenda"),
                 items,
                 [
-                    f"{formats.localize(timezone.localtime(starts))}: {title}"
+                    f"{formats.localize(localtime(starts))}: {title}"
                     for starts, _ends, title, *_rest in items
                 ],
             ),
@@ -149,13 +157,7 @@ class EventForm(EditVersionFormMixin, forms.ModelForm):
         starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
         if starts and ends and ends <= starts:
             self.add_error("ends_at", _("The event must end after it starts."))
-        opens, closes = cleaned.get("registration_opens_at"), cleaned.get("registration_closes_at")
-        if opens and closes and closes <= opens:
-            self.add_error("registration_closes_at", _("Registration must close after it opens."))
-        if closes and ends and closes > ends:
-            self.add_error(
-                "registration_closes_at", _("Registration must close before the event ends.")
-            )
+        # The registration window and the years are checked by Event.full_clean().
         capacity = cleaned.get("capacity")
         if capacity is not None and self.instance.pk:
             confirmed = self.instance.registrations.filter(
@@ -182,6 +184,7 @@ class AgendaItemForm(forms.ModelForm):
 
     class Meta:
         model = AgendaItem
+        field_classes = {"starts_at": DateTimeField, "ends_at": DateTimeField}
         fields = [
             "position",
             "starts_at",

@@ -3,9 +3,9 @@
 from itertools import groupby
 
 from django.db.models import Count, Prefetch, Q, QuerySet
-from django.utils import timezone
 
 from accounts.models import User
+from core.dates import localtime
 from projects.models import Project
 
 from .enums import RegistrationState
@@ -59,7 +59,7 @@ def agenda_by_day(event: Event) -> list[tuple]:
     return [
         (day, list(items))
         for day, items in groupby(
-            event.agenda.all(), key=lambda item: timezone.localtime(item.starts_at).date()
+            event.agenda.all(), key=lambda item: localtime(item.starts_at).date()
         )
     ]
 

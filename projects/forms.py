@@ -8,6 +8,7 @@ from accounts.models import User
 from cities.forms import PlaceAndThemeFilterForm
 from cities.selectors import approved_members
 from core.concurrency import EditVersionFormMixin, Extra
+from core.dates import DATE_YEARS
 from core.documents import check_size, detect_document_type
 from core.pictures import ACCEPT, check_picture
 from themes.models import SustainableDevelopmentGoal, Theme
@@ -58,6 +59,7 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
     def __init__(self, attrs=None):
+        attrs = {**DATE_YEARS.date_input_bounds(), **(attrs or {})}
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 

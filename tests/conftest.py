@@ -145,13 +145,5 @@ def user_for_role(request):
 
 
 @pytest.fixture
-def superuser(db):
-    """The portal's administrator: staff and superuser, who works in /admin/."""
-    return make_user(
-        email="root@example.org", full_name="Root Admin", is_staff=True, is_superuser=True
-    )
-
-
-@pytest.fixture
 def admin_client(superuser, login) -> Client:
     return login(superuser)

@@ -3,10 +3,12 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import EVENT_YEARS, DatesInRangeMixin
+
 from ..enums import AgendaItemKind
 
 
-class AgendaItem(models.Model):
+class AgendaItem(DatesInRangeMixin, models.Model):
     """One slot of an event's programme: a talk, a workshop, a site visit, a break…"""
 
     event = models.ForeignKey(
@@ -29,6 +31,8 @@ class AgendaItem(models.Model):
         related_name="agenda_items",
     )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    date_years = {"starts_at": EVENT_YEARS, "ends_at": EVENT_YEARS}
 
     class Meta:
         verbose_name = _("agenda item")

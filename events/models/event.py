@@ -1,6 +1,7 @@
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -8,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cities.rules import is_moderator, readable_by
+from core.dates import EVENT_YEARS, DatesInRangeMixin
 from core.enums import Visibility
 
 from ..enums import EventKind, EventState
@@ -38,7 +40,7 @@ class EventQuerySet(models.QuerySet):
         return events.distinct()
 
 
-class Event(models.Model):
+class Event(DatesInRangeMixin, models.Model):
     """A webinar, discussion, bilateral meeting, seminar, site visit or workshop of the network."""
 
     kind = models.CharField(_("kind"), max_length=12, choices=EventKind.choices)
@@ -103,6 +105,13 @@ class Event(models.Model):
 
     objects = EventQuerySet.as_manager()
 
+    date_years = {
+        "starts_at": EVENT_YEARS,
+        "ends_at": EVENT_YEARS,
+        "registration_opens_at": EVENT_YEARS,
+        "registration_closes_at": EVENT_YEARS,
+    }
+
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
@@ -138,6 +147,33 @@ class Event(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("events:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        # Once the event starts nobody can register (registration_open), so a window that
+        # opens or closes later would promise what the portal does not do. A moment outside
+        # the years has its own error already (clean_fields): it is left out here.
+        starts, ends, opens, closes = (
+            value if value in EVENT_YEARS else None
+            for value in (
+                self.starts_at,
+                self.ends_at,
+                self.registration_opens_at,
+                self.registration_closes_at,
+            )
+        )
+        errors = {}
+        if opens and starts and opens >= starts:
+            errors["registration_opens_at"] = _("Registration must open before the event starts.")
+        if opens and closes and closes <= opens:
+            errors["registration_closes_at"] = _("Registration must close after it opens.")
+        elif closes and ends and closes > ends:
+            errors["registration_closes_at"] = _("Registration must close before the event ends.")
+        elif closes and starts and closes > starts:
+            errors["registration_closes_at"] = _(
+                "Registration must close when the event starts, at the latest."
+            )
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def uid(self) -> str:

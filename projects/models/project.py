@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from cities.rules import readable_by
+from core.dates import DATE_YEARS, DatesInRangeMixin
 from core.enums import Visibility
 
 from ..enums import ContentLanguage, ProjectStatus
@@ -35,7 +36,7 @@ class ProjectQuerySet(models.QuerySet):
         return readable_by(self.alive(), user)
 
 
-class Project(models.Model):
+class Project(DatesInRangeMixin, models.Model):
     """An ongoing (or planned, or completed) project of a member city, told for peers."""
 
     city = models.ForeignKey(
@@ -104,6 +105,8 @@ class Project(models.Model):
     search_vector = SearchVectorField(editable=False, null=True)
 
     objects = ProjectQuerySet.as_manager()
+
+    date_years = {"start_date": DATE_YEARS, "end_date": DATE_YEARS}
 
     class Meta:
         verbose_name = _("project")

@@ -3,7 +3,7 @@ superusers included (moderators may still close a question)."""
 
 import pytest
 
-from tests.factories import answer_form_data, make_answer, question_form_data
+from tests.factories import answer_form_data, make_answer, question_edit_data
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ def test_question_edit_is_for_the_asker_only(login, user_for_role, question, rol
     client = login(user_for_role(role))
 
     page = client.get(path)
-    post = client.post(path, question_form_data(title="Rewritten by someone else?"))
+    post = client.post(path, question_edit_data(question, title="Rewritten by someone else?"))
 
     assert page.status_code == status_for(role, "member")
     assert post.status_code == (302 if role in {"anonymous", "member"} else 403)

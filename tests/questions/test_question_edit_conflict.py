@@ -28,9 +28,10 @@ def opened(member_client, question):
 
 
 @pytest.fixture
-def saved_by_moderator(login, network_coordinator, question, opened):
-    """After the asker opened the page, a network coordinator rewrites the context."""
-    response = login(network_coordinator).post(
+def saved_elsewhere(login, member, question, opened):
+    """After the asker opened the page, the asker saves it from another device (only the asker
+    edits a question's words), with another context."""
+    response = login(member).post(
         edit_url(question),
         question_edit_data(question, context="Moderated context.", visibility=Visibility.MEMBERS),
     )
@@ -46,7 +47,7 @@ def post_as_asker(client, question, version, **fields):
 # --- Refused ---------------------------------------------------------------------------------
 
 
-@pytest.mark.usefixtures("saved_by_moderator")
+@pytest.mark.usefixtures("saved_elsewhere")
 def test_question_edit_with_an_old_version_is_refused_and_writes_nothing(
     member_client, question, opened
 ):
@@ -61,7 +62,7 @@ def test_question_edit_with_an_old_version_is_refused_and_writes_nothing(
     )
 
 
-@pytest.mark.usefixtures("saved_by_moderator")
+@pytest.mark.usefixtures("saved_elsewhere")
 def test_question_edit_refused_says_so_lists_what_changed_and_keeps_what_was_typed(
     member_client, question, opened
 ):
@@ -81,7 +82,7 @@ def test_question_edit_refused_says_so_lists_what_changed_and_keeps_what_was_typ
     assert '<button type="submit">Save anyway</button>' in html
 
 
-@pytest.mark.usefixtures("saved_by_moderator")
+@pytest.mark.usefixtures("saved_elsewhere")
 def test_question_edit_refused_then_saved_with_the_version_given_back_overwrites(
     member_client, question, opened
 ):
