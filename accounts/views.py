@@ -46,7 +46,6 @@ def membership(request):
                     city=form.cleaned_data["city"],
                     role=form.cleaned_data["role"],
                     message=form.cleaned_data["message"],
-                    base_url=request.build_absolute_uri("/"),
                 )
             except ValidationError as error:
                 form.add_error(None, error)

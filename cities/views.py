@@ -106,7 +106,6 @@ def membership_decision(request, slug, pk):
             membership=membership,
             decided_by=request.user,
             approve=approve,
-            base_url=request.build_absolute_uri("/"),
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))

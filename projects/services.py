@@ -3,14 +3,11 @@
 import logging
 from io import BytesIO
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Max
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
@@ -23,6 +20,7 @@ from notifications.services import follow_quietly, notify
 from .enums import SOFT_FIELDS
 from .models import Comment, CommentReport, Project, ProjectImage, ProjectRevision
 from .search import index_project
+from .tasks import mail_comment_posted
 
 logger = logging.getLogger(__name__)
 
@@ -176,9 +174,7 @@ def unique_slug(title: str) -> str:
     return core_slugs.unique_slug(Project, title, fallback="project", reserved=RESERVED_SLUGS)
 
 
-def project_save(
-    *, user: User, form, image_formset, document_formset, link_formset, base_url: str = ""
-) -> Project:
+def project_save(*, user: User, form, image_formset, document_formset, link_formset) -> Project:
     """Save a validated project form with its gallery, documents and links, as one revision.
 
     All or nothing: a failure anywhere leaves no half-saved project behind.
@@ -232,7 +228,6 @@ def project_save(
                 context=project.city.name,
                 targets=[project.city, *project.themes.all()],
                 public=project.is_public,
-                base_url=base_url,
             )
     return project
 
@@ -288,32 +283,17 @@ def project_undelete(*, project: Project) -> Project:
 # --- Comments ------------------------------------------------------------------
 
 
-def _notify_comment(comment: Comment, base_url: str) -> None:
-    project = comment.project
-    recipients = {user.pk: user for user in project.contacts.filter(is_active=True)}
+def _comment_recipients(project: Project, author: User) -> list[User]:
+    """The project's contacts and author, who are told of each comment, but not its writer."""
+    people = {user.pk: user for user in project.contacts.filter(is_active=True)}
     if project.author is not None and project.author.is_active:
-        recipients[project.author.pk] = project.author
-    recipients.pop(comment.author_id, None)
-    for user in recipients.values():
-        with translation.override(user.preferred_language):
-            context = {
-                "comment": comment,
-                "project": project,
-                "recipient": user,
-                "base_url": base_url,
-            }
-            subject = render_to_string("email/comment_posted_subject.txt", context).strip()
-            body = render_to_string("email/comment_posted_body.txt", context)
-        send_mail(
-            settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
-            body,
-            settings.DEFAULT_FROM_EMAIL,
-            [user.email],
-        )
+        people[project.author.pk] = project.author
+    people.pop(author.pk, None)
+    return list(people.values())
 
 
 def comment_create(
-    *, project: Project, author: User, body: str, parent: Comment | None = None, base_url: str = ""
+    *, project: Project, author: User, body: str, parent: Comment | None = None
 ) -> Comment:
     """Post a comment (or a reply to a top-level comment) and tell the project's people."""
     if parent is not None:
@@ -325,7 +305,10 @@ def comment_create(
     comment.full_clean()
     with transaction.atomic():
         comment.save()
-        transaction.on_commit(lambda: _notify_comment(comment, base_url))
+        # The project's people get the comment itself by e-mail (from a task): their
+        # notification must not e-mail them a second time.
+        people = _comment_recipients(project, author)
+        mail_comment_posted.delay_on_commit(comment.pk, [person.pk for person in people])
         notify(
             kind=NotificationKind.NEW_COMMENT,
             actor=author,
@@ -334,7 +317,7 @@ def comment_create(
             context=project.city.name,
             targets=[project],
             public=False,  # comments are read by approved members only
-            base_url=base_url,
+            emailed_separately=people,
         )
     return comment
 

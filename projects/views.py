@@ -71,10 +71,6 @@ def get_project(request, slug: str, permission: str | None = None) -> Project:
     )
 
 
-def _base_url(request) -> str:
-    return request.build_absolute_uri("/")
-
-
 # --- List, detail --------------------------------------------------------------
 
 
@@ -167,7 +163,6 @@ def _project_form_page(request, project: Project | None):
                     image_formset=images,
                     document_formset=documents,
                     link_formset=links,
-                    base_url=request.build_absolute_uri("/"),
                 )
             except ValidationError as error:
                 form.add_error(None, error)
@@ -343,7 +338,6 @@ def comment_create(request, slug):
             author=request.user,
             body=form.cleaned_data["body"],
             parent=parent,
-            base_url=_base_url(request),
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))

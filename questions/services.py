@@ -20,7 +20,7 @@ def unique_slug(title: str) -> str:
     return core_slugs.unique_slug(Question, title, fallback="question", reserved=RESERVED_SLUGS)
 
 
-def question_save(*, form, user: User, base_url: str = "") -> Question:
+def question_save(*, form, user: User) -> Question:
     """Ask (or edit) a question; a new one notifies who follows its city and themes."""
     with transaction.atomic():
         question = form.save(commit=False)
@@ -41,12 +41,11 @@ def question_save(*, form, user: User, base_url: str = "") -> Question:
                 context=question.city.name,
                 targets=[question.city, *question.themes.all()],
                 public=question.is_public,
-                base_url=base_url,
             )
     return question
 
 
-def answer_create(*, question: Question, user: User, form, base_url: str = "") -> Answer:
+def answer_create(*, question: Question, user: User, form) -> Answer:
     """Answer for one's own city, never the asking one; the asker and followers are told."""
     city = form.cleaned_data["city"]
     if city.pk == question.city_id:
@@ -72,7 +71,6 @@ def answer_create(*, question: Question, user: User, form, base_url: str = "") -
             targets=[question],
             also=[question.author],
             public=question.is_public,
-            base_url=base_url,
         )
     return answer
 

@@ -17,10 +17,6 @@ from .models import Answer, Question
 PAGE_SIZE = 20
 
 
-def _base_url(request) -> str:
-    return request.build_absolute_uri("/")
-
-
 def get_question(request, slug: str, permission: str | None = None) -> Question:
     return get_object_for(
         request.user,
@@ -108,7 +104,7 @@ def _question_form(request, question):
         )
     form = QuestionForm(request.POST or None, instance=question, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
-        saved = services.question_save(form=form, user=request.user, base_url=_base_url(request))
+        saved = services.question_save(form=form, user=request.user)
         messages.success(
             request,
             _("Your question was sent to the network.")
@@ -132,9 +128,7 @@ def answer_create(request, slug):
     form = AnswerForm(request.POST, user=request.user, question=question)
     if form.is_valid():
         try:
-            answer = services.answer_create(
-                question=question, user=request.user, form=form, base_url=_base_url(request)
-            )
+            answer = services.answer_create(question=question, user=request.user, form=form)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

@@ -27,19 +27,17 @@ from themes.models import Theme
 
 pytestmark = pytest.mark.django_db
 
-BASE_URL = "http://testserver/"
-
 
 def ask(user, **fields) -> Question:
     form = QuestionForm(question_form_data(**fields), user=user)
     assert form.is_valid(), form.errors
-    return services.question_save(form=form, user=user, base_url=BASE_URL)
+    return services.question_save(form=form, user=user)
 
 
 def answer(question, user, **fields) -> Answer:
     form = AnswerForm(answer_form_data(**fields), user=user, question=question)
     assert form.is_valid(), form.errors
-    return services.answer_create(question=question, user=user, form=form, base_url=BASE_URL)
+    return services.answer_create(question=question, user=user, form=form)
 
 
 def follows(user, target) -> bool:
@@ -116,7 +114,7 @@ def test_question_save_editing_notifies_nobody(member, question):
     )
     assert form.is_valid(), form.errors
 
-    services.question_save(form=form, user=member, base_url=BASE_URL)
+    services.question_save(form=form, user=member)
 
     question.refresh_from_db()
     assert question.title == "A clearer question?"
