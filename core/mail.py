@@ -36,6 +36,12 @@ def render(template_name: str, context: Mapping) -> str:
     return template.render(Context(dict(context), autoescape=False))
 
 
+def _one_line(text: str) -> str:
+    # A subject is one header line: the template's line breaks must not end it. Only ASCII
+    # blanks go at the seams; the no-break spaces of French typography (« … ») stay.
+    return " ".join(line.strip(" \t") for line in text.splitlines() if line.strip(" \t"))
+
+
 def compose(
     *,
     to: Recipient | str,
@@ -60,8 +66,7 @@ def compose(
         subject = render(f"{template}_subject.txt", context)
         body = render(f"{template}_{body_suffix}.txt", context)
     message = EmailMessage(
-        # Mail headers are one line: a template's line breaks must not end the subject.
-        settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split()),
+        settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + _one_line(subject),
         body,
         settings.DEFAULT_FROM_EMAIL,
         [address],
