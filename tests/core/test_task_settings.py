@@ -1,5 +1,6 @@
 """The Celery app as a worker and beat load it, checked in fresh interpreters."""
 
+import functools
 import json
 import os
 import subprocess
@@ -43,8 +44,13 @@ def celery_settings(**env: str) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+@functools.cache
+def default_settings() -> dict:
+    return celery_settings()
+
+
 def test_celery_without_a_broker_runs_tasks_in_process():
-    values = celery_settings()
+    values = default_settings()
 
     assert values["eager"] is True
     assert values["email_timeout"] == 10
@@ -59,7 +65,7 @@ def test_celery_uses_the_broker_and_mail_timeout_from_the_environment():
 
 
 def test_celery_beat_sends_the_digests_every_hour():
-    values = celery_settings()
+    values = default_settings()
 
     assert values["beat"] == {
         "send-due-digests": [
@@ -70,7 +76,7 @@ def test_celery_beat_sends_the_digests_every_hour():
 
 
 def test_celery_worker_finds_every_task_of_the_apps():
-    values = celery_settings()
+    values = default_settings()
 
     assert values["tasks"] == [
         "cities.tasks.mail_membership_requested",
