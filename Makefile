@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-browser lint messages gettext clean
+.PHONY: run test test-browser test-services lint messages gettext clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ test: $(STAMP) messages gettext
 
 test-browser: $(STAMP) messages node_modules/.installed
 	$(BIN)/pytest -m browser -p no:cacheprovider tests/browser
+
+# A real Celery worker on the local Redis (database 5) and PostgreSQL (DATABASE_URL).
+test-services: $(STAMP) messages
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/alliance_services} \
+	  $(BIN)/pytest -m services -p no:cacheprovider tests/services
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

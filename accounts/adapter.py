@@ -1,5 +1,9 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from django.contrib.sites.shortcuts import get_current_site
 from django.utils import translation
+
+from core import mail
 
 from .enums import PortalLanguage
 
@@ -12,3 +16,22 @@ class AccountAdapter(DefaultAccountAdapter):
         if language in PortalLanguage.values:
             user.preferred_language = language
         return super().save_user(request, user, form, commit=commit)
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """allauth's e-mails (address confirmation, password reset…) go the way of all the
+        portal's: in the person's language, delivered by a task once the request's writes are
+        committed."""
+        request = allauth_context.request
+        user = context.get("user")
+        mail.send(
+            to=email,
+            language=getattr(user, "preferred_language", None),
+            template=template_prefix,
+            body_suffix="message",
+            context={
+                "request": request,
+                "email": email,
+                "current_site": get_current_site(request),
+                **context,
+            },
+        )

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
@@ -203,8 +204,31 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Seconds before a silent mail server counts as down: the delivery task then retries later.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Alliance Portal <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Background tasks (Celery) ------------------------------------------------
+
+# E-mail leaves the request through tasks queued on commit. With a broker (Redis in production:
+# redis://host:6379/0) a `celery worker` runs them; without one they run in-process right after
+# the commit, so `make run` needs no worker.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_ACKS_LATE = True  # a worker that dies mid-task leaves it in the queue
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TIMEZONE = TIME_ZONE
+# `celery beat` (or cron running `manage.py send_digests`): the daily and weekly digests that
+# are due. Each person's digest is sent at most once per period, so running often is safe.
+CELERY_BEAT_SCHEDULE = {
+    "send-due-digests": {
+        "task": "notifications.tasks.send_digests",
+        "schedule": crontab(minute=0),
+    },
+}
 
 # --- Security ---------------------------------------------------------------
 

@@ -22,3 +22,10 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
 # Serve static files from the app folders, as runserver does: tests never run collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Links in e-mails and calendars point where the test client's pages live.
+PORTAL_BASE_URL = "http://testserver"
+# Tasks run in-process after the commit, as under `make run` (their retries too; an error is
+# logged, and tests/conftest.py fails the test); the broker is in memory, for the tests that
+# switch eager mode off to look at the queue.
+CELERY_BROKER_URL = "memory://"
+CELERY_TASK_ALWAYS_EAGER = True

@@ -85,7 +85,6 @@ def _decide(modeladmin, request, queryset, *, approve: bool):
             membership=membership,
             decided_by=request.user,
             approve=approve,
-            base_url=request.build_absolute_uri("/"),
         )
         done += 1
     message = (

@@ -2,36 +2,20 @@
 
 import logging
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core import mail
 from core.pictures import PictureSize, reencode
 
-from .enums import MembershipRole, MembershipStatus
+from .enums import MembershipStatus
 from .models import City, Membership
-from .selectors import approved_members
+from .tasks import mail_membership_requested
 
 logger = logging.getLogger(__name__)
-
-
-def _send_to(user: User, *, subject_template: str, body_template: str, context: dict) -> None:
-    """Send one e-mail rendered in the recipient's own language."""
-    with translation.override(user.preferred_language):
-        context = {**context, "recipient": user}
-        subject = render_to_string(subject_template, context).strip()
-        body = render_to_string(body_template, context)
-    send_mail(
-        settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
-        body,
-        settings.DEFAULT_FROM_EMAIL,
-        [user.email],
-    )
 
 
 def city_save(*, city: City, photo=None) -> City:
@@ -54,9 +38,7 @@ def city_save(*, city: City, photo=None) -> City:
     return city
 
 
-def membership_request(
-    *, user: User, city: City, role: str, message: str = "", base_url: str = ""
-) -> Membership:
+def membership_request(*, user: User, city: City, role: str, message: str = "") -> Membership:
     """Ask to join ``city``; tells the city's coordinators by e-mail once the request is saved."""
     membership = Membership(user=user, city=city, role=role, message=message)
     membership.full_clean()
@@ -68,19 +50,7 @@ def membership_request(
             _("You already have a membership or a pending request for this city.")
         ) from exc
 
-    coordinators = approved_members(city=city, role=MembershipRole.COORDINATOR)
-    context = {"membership": membership, "city": city, "base_url": base_url}
-    transaction.on_commit(
-        lambda: [
-            _send_to(
-                coordinator,
-                subject_template="email/membership_requested_subject.txt",
-                body_template="email/membership_requested_body.txt",
-                context=context,
-            )
-            for coordinator in coordinators
-        ]
-    )
+    mail_membership_requested.delay_on_commit(membership.pk)
     return membership
 
 
@@ -100,9 +70,7 @@ def membership_end(*, membership: Membership) -> None:
         membership.delete()
 
 
-def membership_decide(
-    *, membership: Membership, decided_by: User, approve: bool, base_url: str = ""
-) -> Membership:
+def membership_decide(*, membership: Membership, decided_by: User, approve: bool) -> Membership:
     """Approve or reject a pending request and tell the person by e-mail."""
     with transaction.atomic():
         locked = (
@@ -117,13 +85,9 @@ def membership_decide(
         locked.decided_by = decided_by
         locked.full_clean()
         locked.save(update_fields=["status", "decided_at", "decided_by"])
-        context = {"membership": locked, "city": locked.city, "base_url": base_url}
-        transaction.on_commit(
-            lambda: _send_to(
-                locked.user,
-                subject_template="email/membership_decided_subject.txt",
-                body_template="email/membership_decided_body.txt",
-                context=context,
-            )
+        mail.send(
+            to=locked.user,
+            template="email/membership_decided",
+            context={"membership": locked, "city": locked.city},
         )
     return locked

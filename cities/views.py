@@ -75,7 +75,6 @@ def membership_decision(request, slug, pk):
             membership=membership,
             decided_by=request.user,
             approve=approve,
-            base_url=request.build_absolute_uri("/"),
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
@@ -104,7 +103,6 @@ def membership_request_page(request):
                     city=form.cleaned_data["city"],
                     role=form.cleaned_data["role"],
                     message=form.cleaned_data["message"],
-                    base_url=request.build_absolute_uri("/"),
                 )
             except ValidationError as error:
                 form.add_error(None, error)

@@ -8,6 +8,7 @@ from icalendar import Calendar
 from icalendar import Event as VEvent
 
 from core.dates import localtime
+from core.links import absolute_url
 
 from .enums import EventState
 
@@ -35,7 +36,7 @@ def _description(event, with_link: bool) -> str:
     return "\n".join(lines)
 
 
-def event_calendar(events, base_url: str, *, name: str = "", with_links: bool = False) -> bytes:
+def event_calendar(events, *, name: str = "", with_links: bool = False) -> bytes:
     """A VCALENDAR with one VEVENT per event (agenda prefetched by the caller for many events).
 
     ``with_links`` adds the online meeting link: only for people with a confirmed seat.
@@ -47,7 +48,6 @@ def event_calendar(events, base_url: str, *, name: str = "", with_links: bool = 
     calendar.add("method", "PUBLISH")
     if name:
         calendar.add("x-wr-calname", name)
-    base = base_url.rstrip("/")
     for event in events:
         entry = VEvent()
         entry.add("uid", event.uid)
@@ -59,7 +59,7 @@ def event_calendar(events, base_url: str, *, name: str = "", with_links: bool = 
         location = event.venue or (event.host_city.name if event.host_city else "")
         if location:
             entry.add("location", location)
-        entry.add("url", f"{base}{event.get_absolute_url()}")
+        entry.add("url", absolute_url(event.get_absolute_url()))
         entry.add("status", "CANCELLED" if event.state == EventState.CANCELLED else "CONFIRMED")
         entry.add("sequence", event.sequence)
         entry.add("last-modified", event.updated_at)

@@ -5,17 +5,15 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import F
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from cities.rules import approved_cities
+from core import mail
 from core import slugs as core_slugs
 from core.concurrency import lock_unchanged
 from core.enums import Visibility
@@ -23,31 +21,11 @@ from core.pictures import PictureSize, reencode
 from notifications.enums import NotificationKind
 from notifications.services import notify
 
-from .calendar import event_calendar
 from .enums import LIVE_REGISTRATION_STATES, EventKind, EventState, RegistrationState
 from .models import AgendaItem, Event, Registration
+from .tasks import mail_event_cancelled, mail_seats
 
 RESERVED_SLUGS = frozenset({"new", "feed", "propose"})
-
-
-def _mail(
-    user: User, template: str, context: dict, event: Event | None = None, with_link: bool = False
-) -> None:
-    """One e-mail in the recipient's language; with ``event``, its .ics is attached."""
-    with translation.override(user.preferred_language):
-        context = {**context, "recipient": user}
-        subject = render_to_string(f"email/{template}_subject.txt", context).strip()
-        body = render_to_string(f"email/{template}_body.txt", context)
-    message = EmailMessage(
-        settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
-        body,
-        settings.DEFAULT_FROM_EMAIL,
-        [user.email],
-    )
-    if event is not None:
-        calendar = event_calendar([event], context["base_url"], with_links=with_link)
-        message.attach(f"{event.slug}.ics", calendar, "text/calendar")
-    message.send()
 
 
 def unique_slug(title: str, starts_at) -> str:
@@ -112,7 +90,6 @@ def event_save(
     organisers: Iterable = (),
     cover=None,
     agenda: Iterable[AgendaChange] = (),
-    base_url: str = "",
     version: str | None = None,
 ) -> Event:
     """Create or change ``event`` (its own fields already set) with its themes, cities,
@@ -149,11 +126,11 @@ def event_save(
         _save_agenda(event, agenda)
         if not creating and event.state == EventState.PUBLISHED and not event.is_past:
             # More seats, or no limit any more: the people waiting get them, in order.
-            _fill_seats(event, base_url)
+            _fill_seats(event)
     return event
 
 
-def event_publish(*, event: Event, actor: User | None = None, base_url: str = "") -> Event:
+def event_publish(*, event: Event, actor: User | None = None) -> Event:
     """Publish a draft; who follows its cities or themes is told."""
     if event.state != EventState.DRAFT:
         raise ValidationError(_("Only a draft can be published."))
@@ -171,12 +148,11 @@ def event_publish(*, event: Event, actor: User | None = None, base_url: str = ""
             context=event.get_kind_display(),
             targets=[*places, *event.cities.all(), *event.themes.all()],
             public=event.visibility == Visibility.PUBLIC,
-            base_url=base_url,
         )
     return event
 
 
-def event_cancel(*, event: Event, base_url: str = "") -> Event:
+def event_cancel(*, event: Event) -> Event:
     """Cancel the event and tell everyone registered (their .ics now says CANCELLED)."""
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=event.pk)
@@ -187,16 +163,8 @@ def event_cancel(*, event: Event, base_url: str = "") -> Event:
         event.state = EventState.CANCELLED
         event.sequence += 1
         event.save(update_fields=["state", "sequence", "updated_at"])
-        people = [
-            registration.user
-            for registration in event.registrations.filter(
-                state__in=LIVE_REGISTRATION_STATES
-            ).select_related("user")
-        ]
-        context = {"event": event, "base_url": base_url}
-        transaction.on_commit(
-            lambda: [_mail(person, "event_cancelled", context, event) for person in people]
-        )
+        # However many are registered, the request only queues this; the task tells them.
+        mail_event_cancelled.delay_on_commit(event.pk)
     return event
 
 
@@ -216,7 +184,7 @@ def event_delete(*, event: Event) -> None:
 
 
 def registration_register(
-    *, event: Event, user: User, needs: str = "", listed: bool = False, base_url: str = ""
+    *, event: Event, user: User, needs: str = "", listed: bool = False
 ) -> Registration:
     """Take a seat while there are seats, else a place on the waiting list, in arrival order.
 
@@ -240,14 +208,11 @@ def registration_register(
         registration.full_clean()
         registration.save()
         if registration.state == RegistrationState.CONFIRMED:
-            context = {"event": event, "registration": registration, "base_url": base_url}
-            transaction.on_commit(
-                lambda: _mail(user, "registration_confirmed", context, event, with_link=True)
-            )
+            mail_seats.delay_on_commit([registration.pk], promoted=False)
     return registration
 
 
-def _fill_seats(event: Event, base_url: str = "") -> list[Registration]:
+def _fill_seats(event: Event) -> list[Registration]:
     """Give free seats to the first people waiting (the event row is locked by the caller)."""
     promoted = []
     while event.capacity is None or confirmed_count(event) < event.capacity:
@@ -262,17 +227,12 @@ def _fill_seats(event: Event, base_url: str = "") -> list[Registration]:
         first.state = RegistrationState.CONFIRMED
         first.save(update_fields=["state", "updated_at"])
         promoted.append(first)
-    for registration in promoted:
-        context = {"event": event, "registration": registration, "base_url": base_url}
-        transaction.on_commit(
-            lambda r=registration, c=context: _mail(
-                r.user, "registration_promoted", c, event, with_link=True
-            )
-        )
+    if promoted:
+        mail_seats.delay_on_commit([registration.pk for registration in promoted], promoted=True)
     return promoted
 
 
-def registration_cancel(*, registration: Registration, base_url: str = "") -> Registration:
+def registration_cancel(*, registration: Registration) -> Registration:
     """Give up a seat or a waiting-list place; a freed seat goes to the first person waiting."""
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=registration.event_id)
@@ -285,11 +245,11 @@ def registration_cancel(*, registration: Registration, base_url: str = "") -> Re
         registration.state = RegistrationState.CANCELLED
         registration.save(update_fields=["state", "updated_at"])
         if was_confirmed and event.state == EventState.PUBLISHED:
-            _fill_seats(event, base_url)
+            _fill_seats(event)
     return registration
 
 
-def bilateral_propose(*, proposer: User, city, project, base_url: str = "") -> Event:
+def bilateral_propose(*, proposer: User, city, project) -> Event:
     """From a suggestion: a draft bilateral meeting between the proposer's city and the city of
     a peer project, organised by the proposer and the project's contacts, who are e-mailed."""
     if city.pk not in approved_cities(proposer):
@@ -325,8 +285,10 @@ def bilateral_propose(*, proposer: User, city, project, base_url: str = "") -> E
         event.save()
         event.cities.set([city, project.city])
         event.organisers.set([proposer, *hosts])
-        context = {"event": event, "proposer": proposer, "project": project, "base_url": base_url}
-        transaction.on_commit(
-            lambda: [_mail(person, "bilateral_proposed", context) for person in hosts]
-        )
+        for person in hosts:
+            mail.send(
+                to=person,
+                template="email/bilateral_proposed",
+                context={"event": event, "proposer": proposer, "project": project},
+            )
     return event

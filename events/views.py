@@ -27,10 +27,6 @@ from .models import AgendaItem, CalendarFeedToken, Event, Registration
 PAGE_SIZE = 20
 
 
-def _base_url(request) -> str:
-    return request.build_absolute_uri("/")
-
-
 def get_event(request, slug: str, permission: str | None = None) -> Event:
     """Drafts are hidden (404) from those who may not see them."""
     return get_object_for(
@@ -122,7 +118,7 @@ def event_register(request, slug):
             messages.error(request, _("You are not registered for this event."))
             return redirect(event)
         try:
-            services.registration_cancel(registration=registration, base_url=_base_url(request))
+            services.registration_cancel(registration=registration)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -141,7 +137,6 @@ def event_register(request, slug):
             user=request.user,
             needs=form.cleaned_data["needs"],
             listed=form.cleaned_data["listed"],
-            base_url=_base_url(request),
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
@@ -192,7 +187,6 @@ def _event_form_page(request, event: Event | None):
                     organisers=form.cleaned_data["organisers"],
                     cover=form.cleaned_data.get("cover_image"),
                     agenda=agenda_changes(agenda),
-                    base_url=_base_url(request),
                     version=form.opened_version,
                 )
             except EditConflict as conflict:
@@ -229,7 +223,7 @@ def event_edit(request, slug):
 def event_publish(request, slug):
     event = get_event(request, slug, "events.publish_event")
     try:
-        services.event_publish(event=event, actor=request.user, base_url=_base_url(request))
+        services.event_publish(event=event, actor=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -241,7 +235,7 @@ def event_publish(request, slug):
 def event_cancel(request, slug):
     event = get_event(request, slug, "events.change_event")
     try:
-        services.event_cancel(event=event, base_url=_base_url(request))
+        services.event_cancel(event=event)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -305,7 +299,7 @@ def event_ics(request, slug):
     event = get_event(request, slug)
     if event.state == EventState.DRAFT:
         raise Http404
-    return _ics_response(event_calendar([event], _base_url(request)), f"{event.slug}.ics")
+    return _ics_response(event_calendar([event]), f"{event.slug}.ics")
 
 
 @login_not_required
@@ -319,7 +313,7 @@ def events_ics(request):
         .prefetch_related("agenda")
         .order_by("starts_at")
     )
-    content = event_calendar(events, _base_url(request), name=_("Alliance events"))
+    content = event_calendar(events, name=_("Alliance events"))
     return _ics_response(content, "alliance-events.ics")
 
 
@@ -341,9 +335,7 @@ def personal_ics(request, token):
         .distinct()
         .order_by("starts_at")
     )
-    content = event_calendar(
-        events, _base_url(request), name=_("My Alliance events"), with_links=True
-    )
+    content = event_calendar(events, name=_("My Alliance events"), with_links=True)
     response = _ics_response(content, "my-alliance-events.ics")
     response["Cache-Control"] = "private, no-store"
     return response
@@ -377,9 +369,7 @@ def propose_bilateral(request):
     ):
         return HttpResponseBadRequest(_("Choose a project and one of your cities."))
     try:
-        event = services.bilateral_propose(
-            proposer=request.user, city=city, project=project, base_url=_base_url(request)
-        )
+        event = services.bilateral_propose(proposer=request.user, city=city, project=project)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("suggestions")

@@ -6,26 +6,20 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.enums import Frequency
 from accounts.models import User
 from cities.rules import members_content_readers
 
+from .emails import UNSUBSCRIBE_SALT
 from .models import Follow, Notification
+from .tasks import send_at_once
 
 logger = logging.getLogger(__name__)
-UNSUBSCRIBE_SALT = "notifications.unsubscribe"
-DIGEST_PERIODS = {
-    Frequency.DAILY: timezone.timedelta(days=1),
-    Frequency.WEEKLY: timezone.timedelta(days=7),
-}
 
 
 # --- Follows -------------------------------------------------------------------
@@ -88,12 +82,15 @@ def notify(
     targets=(),
     also=(),
     public: bool = True,
-    base_url: str = "",
+    emailed_separately=(),
 ) -> int:
     """Notify the followers of ``targets`` (and the people in ``also``) of something new.
 
     Never the actor; for members-only content, only those who may read it. Four queries and
-    one bulk insert, whatever the number of followers; e-mails "at once" go out after commit.
+    one bulk insert, whatever the number of followers; e-mails "at once" go out after commit,
+    from a task. The people in ``emailed_separately`` get an e-mail of their own about it (the
+    project's people about a comment): their notification counts as e-mailed, so that neither
+    an e-mail at once nor a digest tells them twice.
     """
     condition = Q()
     for target in targets:
@@ -115,6 +112,8 @@ def notify(
         recipients.only("pk", "email", "full_name", "preferred_language", "notification_frequency")
     )
     path = language_free_path(url)
+    separately = {person.pk for person in emailed_separately if person is not None}
+    now = timezone.now()
     with transaction.atomic():
         created = Notification.objects.bulk_create(
             [
@@ -125,6 +124,7 @@ def notify(
                     title=title[:250],
                     path=path,
                     context=context[:250],
+                    emailed_at=now if person.pk in separately else None,
                 )
                 for person in recipients
             ],
@@ -134,17 +134,14 @@ def notify(
             unread_notifications=F("unread_notifications") + 1
         )
         at_once = [
-            (person, notification)
+            notification.pk
             for person, notification in zip(recipients, created, strict=True)
             if person.notification_frequency == Frequency.IMMEDIATELY
+            and person.pk not in separately
         ]
         if at_once:
-            transaction.on_commit(lambda: _send_at_once(at_once, base_url))
+            send_at_once.delay_on_commit(at_once)
     return len(recipients)
-
-
-def unsubscribe_token(user: User) -> str:
-    return signing.dumps({"u": user.pk}, salt=UNSUBSCRIBE_SALT)
 
 
 def user_from_unsubscribe_token(token: str) -> User | None:
@@ -153,76 +150,6 @@ def user_from_unsubscribe_token(token: str) -> User | None:
     except signing.BadSignature:
         return None
     return User.objects.filter(pk=data.get("u"), is_active=True).first()
-
-
-def _message(person: User, template: str, context: dict, base_url: str) -> EmailMessage:
-    with translation.override(person.preferred_language):
-        unsubscribe = base_url.rstrip("/") + reverse(
-            "notifications:unsubscribe", kwargs={"token": unsubscribe_token(person)}
-        )
-        context = {
-            **context,
-            "recipient": person,
-            "base": f"{base_url.rstrip('/')}/{person.preferred_language}",
-            "unsubscribe_url": unsubscribe,
-        }
-        subject = render_to_string(f"email/{template}_subject.txt", context).strip()
-        body = render_to_string(f"email/{template}_body.txt", context)
-    return EmailMessage(
-        settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
-        body,
-        settings.DEFAULT_FROM_EMAIL,
-        [person.email],
-        headers={
-            "List-Unsubscribe": f"<{unsubscribe}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
-    )
-
-
-def _send_at_once(pairs, base_url: str) -> None:
-    for person, notification in pairs:
-        _message(person, "notification", {"notification": notification}, base_url).send()
-    Notification.objects.filter(pk__in=[n.pk for _p, n in pairs]).update(emailed_at=timezone.now())
-
-
-def send_due_digests(*, base_url: str, now=None) -> int:
-    """One e-mail per person whose daily or weekly digest is due, with what they have not been
-    sent yet. Each notification is marked sent in the same transaction that reads it, so a
-    second run (even a concurrent one) sends nothing twice."""
-    now = now or timezone.now()
-    sent = 0
-    for frequency, period in DIGEST_PERIODS.items():
-        due = (
-            User.objects.filter(
-                notification_frequency=frequency,
-                is_active=True,
-                notifications__emailed_at__isnull=True,
-            )
-            .filter(Q(last_digest_at__isnull=True) | Q(last_digest_at__lte=now - period))
-            .distinct()
-        )
-        for person in due:
-            with transaction.atomic():
-                locked = User.objects.select_for_update().get(pk=person.pk)
-                if locked.last_digest_at and locked.last_digest_at > now - period:
-                    continue
-                items = list(
-                    Notification.objects.select_for_update()
-                    .filter(recipient=locked, emailed_at__isnull=True, created_at__lte=now)
-                    .order_by("created_at", "pk")
-                )
-                if not items:
-                    continue
-                Notification.objects.filter(pk__in=[n.pk for n in items]).update(emailed_at=now)
-                locked.last_digest_at = now
-                locked.save(update_fields=["last_digest_at"])
-                message = _message(
-                    locked, "digest", {"notifications": items, "frequency": frequency}, base_url
-                )
-                transaction.on_commit(message.send)
-                sent += 1
-    return sent
 
 
 def mark_read(*, user: User, notification: Notification | None = None) -> int:

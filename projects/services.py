@@ -5,14 +5,11 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Max
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -35,6 +32,7 @@ from .models import (
 )
 from .search import index_project
 from .storage import is_private_name, name_for
+from .tasks import mail_comment_posted
 
 logger = logging.getLogger(__name__)
 
@@ -269,7 +267,6 @@ def project_save(
     pictures: Iterable[PictureChange] = (),
     documents: Iterable[DocumentChange] = (),
     links: Iterable[LinkChange] = (),
-    base_url: str = "",
     version: str | None = None,
 ) -> Project:
     """Create or change ``project`` (its own fields already set) with its themes, goals, tags,
@@ -324,7 +321,6 @@ def project_save(
                 context=project.city.name,
                 targets=[project.city, *project.themes.all()],
                 public=project.is_public,
-                base_url=base_url,
             )
     return project
 
@@ -381,32 +377,17 @@ def project_undelete(*, project: Project) -> Project:
 # --- Comments ------------------------------------------------------------------
 
 
-def _notify_comment(comment: Comment, base_url: str) -> None:
-    project = comment.project
-    recipients = {user.pk: user for user in project.contacts.filter(is_active=True)}
+def _comment_recipients(project: Project, author: User) -> list[User]:
+    """The project's contacts and author, who are told of each comment, but not its writer."""
+    people = {user.pk: user for user in project.contacts.filter(is_active=True)}
     if project.author is not None and project.author.is_active:
-        recipients[project.author.pk] = project.author
-    recipients.pop(comment.author_id, None)
-    for user in recipients.values():
-        with translation.override(user.preferred_language):
-            context = {
-                "comment": comment,
-                "project": project,
-                "recipient": user,
-                "base_url": base_url,
-            }
-            subject = render_to_string("email/comment_posted_subject.txt", context).strip()
-            body = render_to_string("email/comment_posted_body.txt", context)
-        send_mail(
-            settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
-            body,
-            settings.DEFAULT_FROM_EMAIL,
-            [user.email],
-        )
+        people[project.author.pk] = project.author
+    people.pop(author.pk, None)
+    return list(people.values())
 
 
 def comment_create(
-    *, project: Project, author: User, body: str, parent: Comment | None = None, base_url: str = ""
+    *, project: Project, author: User, body: str, parent: Comment | None = None
 ) -> Comment:
     """Post a comment (or a reply to a top-level comment) and tell the project's people."""
     if parent is not None:
@@ -418,7 +399,10 @@ def comment_create(
     comment.full_clean()
     with transaction.atomic():
         comment.save()
-        transaction.on_commit(lambda: _notify_comment(comment, base_url))
+        # The project's people get the comment itself by e-mail (from a task): their
+        # notification must not e-mail them a second time.
+        people = _comment_recipients(project, author)
+        mail_comment_posted.delay_on_commit(comment.pk, [person.pk for person in people])
         notify(
             kind=NotificationKind.NEW_COMMENT,
             actor=author,
@@ -427,7 +411,7 @@ def comment_create(
             context=project.city.name,
             targets=[project],
             public=False,  # comments are read by approved members only
-            base_url=base_url,
+            emailed_separately=people,
         )
     return comment
 

@@ -51,10 +51,6 @@ def get_project(request, slug: str, permission: str | None = None) -> Project:
     )
 
 
-def _base_url(request) -> str:
-    return request.build_absolute_uri("/")
-
-
 # --- List, detail --------------------------------------------------------------
 
 
@@ -152,7 +148,6 @@ def _project_form_page(request, project: Project | None):
                     pictures=picture_changes(images),
                     documents=document_changes(documents),
                     links=link_changes(links),
-                    base_url=request.build_absolute_uri("/"),
                     version=form.opened_version,
                 )
             except EditConflict as conflict:
@@ -377,7 +372,6 @@ def comment_create(request, slug):
             author=request.user,
             body=form.cleaned_data["body"],
             parent=parent,
-            base_url=_base_url(request),
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))

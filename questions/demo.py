@@ -120,7 +120,6 @@ def load_questions() -> None:
                 url=f"{question.get_absolute_url()}#answer-{answer.pk}",
                 context=cities[city].name,
                 targets=[question],
-                base_url="http://127.0.0.1:8000/",
             )
             if email in data["useful"]:
                 UsefulMark.objects.create(answer=answer, user=asker)

@@ -36,7 +36,6 @@ def question_create(
     context: str = "",
     project: Project | None = None,
     visibility: str = Visibility.PUBLIC,
-    base_url: str = "",
 ) -> Question:
     """Ask the network on behalf of ``city``; who follows the city or the themes is told."""
     with transaction.atomic():
@@ -61,7 +60,6 @@ def question_create(
             context=city.name,
             targets=[city, *question.themes.all()],
             public=question.is_public,
-            base_url=base_url,
         )
     return question
 
@@ -104,7 +102,6 @@ def answer_create(
     city: City,
     body: str,
     projects: Iterable[Project] = (),
-    base_url: str = "",
 ) -> Answer:
     """Answer for one's own city, never the asking one; the asker and followers are told."""
     if city.pk == question.city_id:
@@ -128,7 +125,6 @@ def answer_create(
             targets=[question],
             also=[question.author],
             public=question.is_public,
-            base_url=base_url,
         )
     return answer
 

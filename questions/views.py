@@ -22,10 +22,6 @@ PAGE_SIZE = 20
 QUESTION_FIELDS = ["title", "context", "themes", "project", "visibility"]
 
 
-def _base_url(request) -> str:
-    return request.build_absolute_uri("/")
-
-
 def get_question(request, slug: str, permission: str | None = None) -> Question:
     return get_object_for(
         request.user,
@@ -116,7 +112,6 @@ def _question_form(request, question):
             saved = services.question_create(
                 author=request.user,
                 city=form.cleaned_data["city"],
-                base_url=_base_url(request),
                 **data,
             )
         else:
@@ -161,7 +156,6 @@ def answer_create(request, slug):
                 city=form.cleaned_data["city"],
                 body=form.cleaned_data["body"],
                 projects=form.cleaned_data["projects"],
-                base_url=_base_url(request),
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))

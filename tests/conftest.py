@@ -1,6 +1,7 @@
 """Fixtures shared by the whole suite: one user per role, logged-in clients, isolated media."""
 
 import pytest
+from celery.signals import task_failure
 from django.core.cache import cache
 from django.test import Client
 from django.utils import translation
@@ -8,6 +9,7 @@ from django.utils import translation
 from cities.enums import MembershipRole
 from cities.rules import COORDINATORS_GROUP
 from tests.factories import make_membership, make_user
+from tests.queue import queued_tasks
 
 
 @pytest.fixture(autouse=True)
@@ -147,3 +149,28 @@ def user_for_role(request):
 @pytest.fixture
 def admin_client(superuser, login) -> Client:
     return login(superuser)
+
+
+@pytest.fixture
+def task_queue():
+    """Tasks wait in a queue (Celery's in-memory broker) instead of running after the commit:
+    ``task_queue.names()`` tells what a request queued, ``task_queue.run_all()`` plays the
+    worker."""
+    with queued_tasks() as queue:
+        yield queue
+
+
+@pytest.fixture(autouse=True)
+def task_failures():
+    """Tasks run eagerly log their errors instead of raising them (as under `make run`, so that
+    a retry can run): a task that fails still fails its test, unless the test empties this
+    list of (task name, exception) after checking it."""
+    failures = []
+
+    def record(sender=None, exception=None, **kwargs):
+        failures.append((sender.name, exception))
+
+    task_failure.connect(record, weak=False)
+    yield failures
+    task_failure.disconnect(record)
+    assert failures == [], f"a task failed: {failures}"

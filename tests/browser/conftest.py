@@ -16,7 +16,7 @@ from cities.enums import MembershipRole, MembershipStatus
 from cities.models import City, Membership
 from events.enums import AgendaItemKind, EventKind, EventState, RegistrationState
 from events.models import AgendaItem, Event, Registration
-from notifications.services import unsubscribe_token
+from notifications.emails import unsubscribe_token
 from projects.models import Comment, Project
 from projects.services import project_saved
 from questions.models import Answer, Question

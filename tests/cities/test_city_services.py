@@ -33,8 +33,9 @@ def test_membership_request_creates_a_pending_membership(django_capture_on_commi
 
 
 def test_membership_request_e_mails_every_active_coordinator_of_the_city(
-    city_coordinator, other_city_coordinator, django_capture_on_commit_callbacks
+    city_coordinator, other_city_coordinator, django_capture_on_commit_callbacks, settings
 ):
+    settings.PORTAL_BASE_URL = "https://portal.example/"
     second = make_user(email="second.coordinator@example.org")
     make_membership(user=second, role=MembershipRole.COORDINATOR)
     gone = make_user(email="gone.coordinator@example.org", is_active=False)
@@ -48,7 +49,6 @@ def test_membership_request_e_mails_every_active_coordinator_of_the_city(
             user=applicant,
             city=get_city("saint-brieuc"),
             role=MembershipRole.PLANNER,
-            base_url="https://portal.example/",
         )
 
     assert sorted(email.to[0] for email in mail.outbox) == [

@@ -34,7 +34,7 @@ def main() -> None:
     def register(person) -> None:
         try:
             barrier.wait(timeout=30)
-            services.registration_register(event=event, user=person, base_url="http://testserver/")
+            services.registration_register(event=event, user=person)
         except BaseException as error:  # reported in the output
             errors.append(repr(error))
         finally:

@@ -30,7 +30,7 @@ def test_registration_register_concurrently_gives_ten_seats_and_queues_the_rest_
     def register(person):
         try:
             barrier.wait(timeout=30)
-            services.registration_register(event=event, user=person, base_url="http://testserver/")
+            services.registration_register(event=event, user=person)
         except BaseException as error:  # reported by the assertion below
             errors.append(error)
         finally:

@@ -20,7 +20,6 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-BASE_URL = "http://testserver/"
 CONFIRMED, WAITING, CANCELLED = (
     RegistrationState.CONFIRMED,
     RegistrationState.WAITING,
@@ -36,7 +35,7 @@ def attached_event(message):
 
 
 def register(event, user, **fields):
-    return services.registration_register(event=event, user=user, base_url=BASE_URL, **fields)
+    return services.registration_register(event=event, user=user, **fields)
 
 
 def states(event) -> list[tuple[str, str]]:
@@ -201,7 +200,7 @@ def test_registration_register_after_cancelling_takes_a_new_place_at_the_end():
     event = make_event(capacity=1)
     person = make_member()
     first = register(event, person)
-    services.registration_cancel(registration=first, base_url=BASE_URL)
+    services.registration_cancel(registration=first)
     other = register(event, make_member())
 
     again = register(event, person)
@@ -226,7 +225,7 @@ def test_registration_cancel_gives_the_seat_to_the_first_person_waiting_and_tell
     second = make_registration(event=event, state=WAITING)
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.registration_cancel(registration=seated, base_url=BASE_URL)
+        services.registration_cancel(registration=seated)
 
     assert [r.state for r in Registration.objects.order_by("pk")] == [CANCELLED, CONFIRMED, WAITING]
     assert selectors.waiting_position(Registration.objects.get(pk=second.pk)) == 1
@@ -250,7 +249,7 @@ def test_registration_cancel_promotes_by_arrival_not_by_id(django_capture_on_com
     )
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.registration_cancel(registration=seated, base_url=BASE_URL)
+        services.registration_cancel(registration=seated)
 
     assert Registration.objects.get(pk=earlier.pk).state == CONFIRMED
     assert Registration.objects.get(pk=later.pk).state == WAITING
@@ -265,7 +264,7 @@ def test_registration_cancel_of_a_waiting_place_promotes_nobody(
     staying = make_registration(event=event, state=WAITING)
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.registration_cancel(registration=leaving, base_url=BASE_URL)
+        services.registration_cancel(registration=leaving)
 
     assert [r.state for r in Registration.objects.order_by("pk")] == [CONFIRMED, CANCELLED, WAITING]
     assert selectors.waiting_position(Registration.objects.get(pk=staying.pk)) == 1
@@ -276,7 +275,7 @@ def test_registration_cancel_without_anyone_waiting_frees_a_seat(mailoutbox):
     event = make_event(capacity=2)
     seated = make_registration(event=event)
 
-    services.registration_cancel(registration=seated, base_url=BASE_URL)
+    services.registration_cancel(registration=seated)
 
     assert services.confirmed_count(event) == 0
     assert mailoutbox == []
@@ -286,7 +285,7 @@ def test_registration_cancel_twice_is_refused():
     registration = make_registration(event=make_event(), state=CANCELLED)
 
     with pytest.raises(ValidationError) as error:
-        services.registration_cancel(registration=registration, base_url=BASE_URL)
+        services.registration_cancel(registration=registration)
 
     assert error.value.messages == ["This registration is already cancelled."]
 
@@ -297,7 +296,7 @@ def test_registration_cancel_after_the_event_is_refused_and_changes_nothing():
     make_registration(event=event, state=WAITING)
 
     with pytest.raises(ValidationError) as error:
-        services.registration_cancel(registration=seated, base_url=BASE_URL)
+        services.registration_cancel(registration=seated)
 
     assert error.value.messages == ["This event is over."]
     assert [r.state for r in Registration.objects.order_by("pk")] == [CONFIRMED, WAITING]
@@ -311,7 +310,7 @@ def test_registration_cancel_at_a_cancelled_event_promotes_nobody(
     make_registration(event=event, state=WAITING)
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.registration_cancel(registration=seated, base_url=BASE_URL)
+        services.registration_cancel(registration=seated)
 
     assert [r.state for r in Registration.objects.order_by("pk")] == [CANCELLED, WAITING]
     assert mailoutbox == []
@@ -352,7 +351,7 @@ def test_event_cancel_tells_everyone_registered_with_a_cancelled_ics(
     make_registration(event=event, user=make_member(email="gone@example.org"), state=CANCELLED)
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.event_cancel(event=event, base_url=BASE_URL)
+        services.event_cancel(event=event)
 
     event.refresh_from_db()
     assert (event.state, event.sequence) == (EventState.CANCELLED, 1)
@@ -377,7 +376,7 @@ def test_event_cancel_twice_is_refused_and_sends_nothing(
     make_registration(event=event)
 
     with pytest.raises(ValidationError) as error, django_capture_on_commit_callbacks(execute=True):
-        services.event_cancel(event=event, base_url=BASE_URL)
+        services.event_cancel(event=event)
 
     assert error.value.messages == ["This event is already cancelled."]
     assert Event.objects.get(pk=event.pk).sequence == 0
@@ -389,7 +388,7 @@ def test_event_cancel_keeps_the_registrations_for_the_record():
     make_registration(event=event)
     make_registration(event=event, state=WAITING)
 
-    services.event_cancel(event=event, base_url=BASE_URL)
+    services.event_cancel(event=event)
 
     assert [r.state for r in Registration.objects.order_by("pk")] == [CONFIRMED, WAITING]
 
@@ -402,7 +401,7 @@ def test_event_cancel_agenda_appears_in_the_attached_ics(
     make_registration(event=event)
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.event_cancel(event=event, base_url=BASE_URL)
+        services.event_cancel(event=event)
 
     _, _, vevent = attached_event(mailoutbox[0])
     assert "09:00–10:00 Welcome (Town hall)" in str(vevent["DESCRIPTION"])

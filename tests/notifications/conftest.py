@@ -5,8 +5,6 @@ import pytest
 from cities.enums import MembershipStatus
 from tests.factories import make_membership, make_user
 
-BASE_URL = "http://testserver/"
-
 
 @pytest.fixture
 def outsider(db):

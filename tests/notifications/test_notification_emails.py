@@ -13,13 +13,11 @@ from django.utils import timezone
 
 from accounts.enums import Frequency
 from accounts.models import User
-from notifications import services
+from notifications import emails, services
 from notifications.enums import NotificationKind
 from notifications.models import Notification
 from tests.factories import make_follow, make_member, make_notification, make_user
 from themes.models import Theme
-
-from .conftest import BASE_URL
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +46,6 @@ def notify_public_spaces(actor: User, title: str = "Place de la Grille") -> int:
         url="/en/projects/place-de-la-grille/",
         context="Saint-Brieuc",
         targets=[Theme.objects.get(slug="public-spaces")],
-        base_url=BASE_URL,
     )
 
 
@@ -59,7 +56,7 @@ def unsubscribe_url(message) -> str:
 def send_digests(capture) -> str:
     out = StringIO()
     with capture(execute=True):
-        call_command("send_digests", "--base-url", "http://testserver", stdout=out)
+        call_command("send_digests", stdout=out)
     return out.getvalue().strip()
 
 
@@ -172,7 +169,7 @@ def test_digest_gathers_what_was_not_sent_in_one_email(
     make_notification(recipient=reader, title="Sent already", emailed_at=timezone.now())
 
     with django_capture_on_commit_callbacks(execute=True):
-        sent = services.send_due_digests(base_url=BASE_URL)
+        sent = emails.send_due_digests()
 
     (message,) = mailoutbox
     reader.refresh_from_db()
@@ -192,7 +189,7 @@ def test_digest_is_in_the_recipients_language(mailoutbox, django_capture_on_comm
     make_notification(recipient=reader, title="Place de la Grille", path="/projects/grille/")
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.send_due_digests(base_url=BASE_URL)
+        emails.send_due_digests()
 
     (message,) = mailoutbox
     assert message.body.startswith("Bonjour Léa Lecteur,")
@@ -224,7 +221,7 @@ def test_digest_goes_to_whom_it_is_due(
     make_notification(recipient=reader)
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.send_due_digests(base_url=BASE_URL)
+        emails.send_due_digests()
 
     assert [message.to for message in mailoutbox] == ([[reader.email]] if due else [])
 
@@ -233,7 +230,7 @@ def test_digest_skips_inactive_people(mailoutbox, django_capture_on_commit_callb
     make_notification(recipient=person(WEEKLY, is_active=False))
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.send_due_digests(base_url=BASE_URL)
+        emails.send_due_digests()
 
     assert mailoutbox == []
 
@@ -331,7 +328,7 @@ def test_unsubscribed_person_gets_no_more_email_but_still_sees_notifications(
 
     with django_capture_on_commit_callbacks(execute=True):
         notify_public_spaces(member, title="Another project")
-        services.send_due_digests(base_url=BASE_URL)
+        emails.send_due_digests()
 
     assert len(mailoutbox) == 1  # the first one only
     assert Notification.objects.filter(recipient=reader).count() == 2

@@ -26,21 +26,17 @@ from themes.models import Theme
 
 pytestmark = pytest.mark.django_db
 
-BASE_URL = "http://testserver/"
-
 
 def ask(user, **fields) -> Question:
     form = QuestionForm(question_form_data(**fields), user=user)
     assert form.is_valid(), form.errors
-    return services.question_create(author=user, base_url=BASE_URL, **form.cleaned_data)
+    return services.question_create(author=user, **form.cleaned_data)
 
 
 def answer(question, user, **fields) -> Answer:
     form = AnswerForm(answer_form_data(**fields), user=user, question=question)
     assert form.is_valid(), form.errors
-    return services.answer_create(
-        question=question, author=user, base_url=BASE_URL, **form.cleaned_data
-    )
+    return services.answer_create(question=question, author=user, **form.cleaned_data)
 
 
 def follows(user, target) -> bool:
