@@ -1,5 +1,5 @@
 """Demo events for `make run`: the next annual seminar, a webinar per theme, a past seminar and a
-bilateral meeting Saint-Brieuc–Umeå (REFERENCE.md)."""
+bilateral meeting Saint-Brieuc–Umeå (from the Alliance's presentation)."""
 
 import datetime
 from zoneinfo import ZoneInfo

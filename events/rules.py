@@ -1,4 +1,4 @@
-"""Who may do what with events (DESIGN.md: coordinators publish; members register)."""
+"""Who may do what with events (docs/architecture.md: coordinators publish; members register)."""
 
 import rules
 

@@ -1,4 +1,4 @@
-"""Demo projects for `make run`, from the Alliance's presentation (REFERENCE.md)."""
+"""Demo projects for `make run`, from the Alliance's presentation."""
 
 import datetime
 from io import BytesIO

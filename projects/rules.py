@@ -1,4 +1,4 @@
-"""Who may do what with projects and comments (DESIGN.md's permission table)."""
+"""Who may do what with projects and comments (the permission table of docs/architecture.md)."""
 
 import rules
 

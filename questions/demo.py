@@ -1,5 +1,5 @@
 """Demo questions for `make run`: Saint-Brieuc's three questions to the network, answered by
-Gothenburg, Umeå, Borås and Malmö (the Alliance's presentation, REFERENCE.md)."""
+Gothenburg, Umeå, Borås and Malmö (from the Alliance's presentation)."""
 
 from django.contrib.contenttypes.models import ContentType
 

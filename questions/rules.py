@@ -1,4 +1,4 @@
-"""Who may ask, answer, mark useful and close (issue 5)."""
+"""Who may ask, answer, mark useful and close (docs/architecture.md)."""
 
 import rules
 

@@ -1,4 +1,4 @@
-"""The ten member cities of the Alliance (REFERENCE.md) and the network coordinators' group."""
+"""The ten member cities of the Alliance (from the Alliance's presentation) and the network coordinators' group."""
 
 from decimal import Decimal
 

@@ -257,7 +257,7 @@ def test_new_comment_notifies_only_followers_who_may_read_comments(member, follo
 
     project_services.comment_create(project=project, author=member, body="News.")
 
-    # Comments are for approved members (DESIGN.md): who cannot read them is not told.
+    # Comments are for approved members (docs/architecture.md): who cannot read them is not told.
     assert notified(NEW_COMMENT) == MEMBERS_ONLY_FOLLOWERS
 
 

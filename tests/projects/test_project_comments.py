@@ -135,7 +135,7 @@ def test_comment_form_is_shown_to_approved_members_only(
 
 
 def test_comments_are_not_shown_to_anonymous_visitors(anonymous_client, comment, public_project):
-    # DESIGN.md: "read members-only content, member directory, comments | approved members".
+    # The permission table: comments are read by approved members.
     html = anonymous_client.get(public_project.get_absolute_url()).content.decode()
 
     assert "How did you count the users?" not in html

@@ -1,4 +1,4 @@
-"""Who may do what with projects and comments: DESIGN.md's permission table, role by role.
+"""Who may do what with projects and comments (docs/architecture.md), role by role.
 
 Forbidden answers 403 (the login page for an anonymous visitor on a sign-in-only view) and
 changes nothing; a project the visitor may not see answers 404 everywhere below it.

@@ -71,7 +71,7 @@ def test_project_edit_without_change_adds_no_revision(member_client, public_proj
 
 
 def test_project_edit_adding_a_document_keeps_a_revision(member_client, public_project):
-    # DESIGN.md: "Every edit is kept as a revision" — attachments are part of the project.
+    # "Every edit is kept as a revision" — attachments are part of the project.
     data = project_edit_data(
         public_project, documents=[{"file": upload("plan.pdf", PDF_BYTES), "title": "Plan"}]
     )

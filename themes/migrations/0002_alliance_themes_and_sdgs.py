@@ -1,4 +1,4 @@
-"""The Alliance's five work themes, Saint-Brieuc's three topics and the 17 UN SDGs (REFERENCE.md)."""
+"""The Alliance's five work themes, Saint-Brieuc's three topics and the 17 UN SDGs (from the Alliance's presentation)."""
 
 from django.db import migrations
 
