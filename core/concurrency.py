@@ -82,6 +82,9 @@ class Conflict:
 
 
 def _comparable(value):
+    if isinstance(value, str):
+        # Browsers send text areas with CRLF: the same text stored either way is no change.
+        return value.replace("\r\n", "\n")
     if isinstance(value, models.Model):
         return value.pk
     if isinstance(value, FieldFile):

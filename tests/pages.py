@@ -54,6 +54,7 @@ PAGES = [
     ("question-ask", "/questions/ask/", "member"),
     ("question-edit", "/questions/square-for-every-use/edit/", "member"),
     ("suggestions", "/suggestions/", "peer"),
+    ("suggestions-without-a-city", "/suggestions/", "network_coordinator"),
     ("notifications", "/notifications/", "member"),
     ("unsubscribe", "/notifications/unsubscribe/{token}/", "anonymous"),
     ("search-empty", "/search/", "anonymous"),
