@@ -2,25 +2,26 @@
 
 from django import template
 
+from core.cards import card_section
+
 from ..models import CalendarFeedToken
 from ..selectors import events_for
 
 register = template.Library()
 
 
-@register.inclusion_tag("events/includes/event_section.html", takes_context=True)
+@register.inclusion_tag("includes/card_section.html", takes_context=True)
 def event_cards(
     context, *, heading, section_id, city=None, theme=None, project=None, empty="", limit=6
 ):
     """A section of event cards; without ``empty`` text, nothing at all when there is none."""
-    return {
-        "events": events_for(
-            context["request"].user, city=city, theme=theme, project=project, limit=limit
-        ),
-        "heading": heading,
-        "section_id": section_id,
-        "empty": empty,
-    }
+    return card_section(
+        events_for(context["request"].user, city=city, theme=theme, project=project, limit=limit),
+        card_template="includes/event_card.html",
+        heading=heading,
+        section_id=section_id,
+        empty=empty,
+    )
 
 
 @register.inclusion_tag("events/includes/calendar_panel.html", takes_context=True)
