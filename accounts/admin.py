@@ -12,6 +12,8 @@ class UserAdmin(BaseUserAdmin):
     list_filter = ["is_staff", "is_superuser", "is_active", "in_directory", "groups"]
     search_fields = ["email", "full_name", "organisation"]
     filter_horizontal = ["groups", "user_permissions", "expertise"]
+    # People choose their own picture on their profile, where it is checked and re-encoded.
+    readonly_fields = ["avatar"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         (

@@ -1,5 +1,7 @@
 """Writes for people's profiles."""
 
+from collections.abc import Iterable
+
 from django.db import transaction
 
 from core.pictures import PictureSize, reencode
@@ -7,21 +9,43 @@ from core.pictures import PictureSize, reencode
 from .models import User
 
 
-def profile_update(*, user: User, form) -> User:
-    """Save a validated ``ProfileForm``; a new avatar is resized and stripped of metadata."""
+def profile_update(
+    *,
+    user: User,
+    full_name: str,
+    job_title: str = "",
+    organisation: str = "",
+    languages_spoken: list[str] | None = None,
+    expertise: Iterable = (),
+    in_directory: bool = False,
+    preferred_language: str | None = None,
+    notification_frequency: str | None = None,
+    avatar=None,
+) -> User:
+    """Save a person's profile. ``avatar``: a new upload (checked by the form), kept resized
+    and stripped of metadata; False to remove it; None to keep it."""
     with transaction.atomic():
-        profile = form.save(commit=False)
-        new_avatar = "avatar" in form.changed_data and form.cleaned_data.get("avatar")
-        if new_avatar:
-            old_name = User.objects.filter(pk=user.pk).values_list("avatar", flat=True).first()
+        old_name = User.objects.filter(pk=user.pk).values_list("avatar", flat=True).first()
+        user.full_name = full_name.strip()
+        user.job_title = job_title.strip()
+        user.organisation = organisation.strip()
+        user.languages_spoken = list(languages_spoken or [])
+        user.in_directory = in_directory
+        user.preferred_language = preferred_language or user.preferred_language
+        user.notification_frequency = notification_frequency or user.notification_frequency
+        if avatar is False:
+            user.avatar = ""
+        elif avatar is not None and hasattr(avatar, "content_type"):
             # Avatars stay PNG, as they always were: at this size a PNG is small and keeps
             # faces and logos sharp.
-            content, extension = reencode(new_avatar, PictureSize.AVATAR, always_png=True)
-            profile.avatar.save(f"avatar-{user.pk}.{extension}", content, save=False)
-        profile.full_clean()
-        profile.save()
-        form.save_m2m()
-        if new_avatar and old_name and old_name != profile.avatar.name:
-            storage = profile.avatar.storage
+            content, extension = reencode(avatar, PictureSize.AVATAR, always_png=True)
+            user.avatar.save(f"avatar-{user.pk}.{extension}", content, save=False)
+        else:
+            user.avatar = old_name or ""
+        user.full_clean()
+        user.save()
+        user.expertise.set(expertise)
+        if old_name and old_name != user.avatar.name:
+            storage = user.avatar.storage
             transaction.on_commit(lambda: storage.delete(old_name))
-    return profile
+    return user

@@ -13,7 +13,19 @@ def profile(request):
     if request.method == "POST":
         form = ProfileForm(request.POST, request.FILES, instance=request.user)
         if form.is_valid():
-            profile_update(user=request.user, form=form)
+            data = form.cleaned_data
+            profile_update(
+                user=request.user,
+                full_name=data["full_name"],
+                job_title=data["job_title"],
+                organisation=data["organisation"],
+                languages_spoken=data["languages_spoken"],
+                expertise=data["expertise"],
+                in_directory=data["in_directory"],
+                preferred_language=data["preferred_language"],
+                notification_frequency=data["notification_frequency"],
+                avatar=data["avatar"] if "avatar" in form.changed_data else None,
+            )
             messages.success(request, _("Your profile was saved."))
             return redirect("accounts:profile")
     else:
