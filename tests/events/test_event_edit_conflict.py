@@ -11,7 +11,7 @@ from django.utils import formats, timezone
 from core.concurrency import VERSION_FIELD, EditConflict
 from events import services
 from events.enums import AgendaItemKind, EventState
-from events.forms import AgendaFormSet, EventForm
+from events.forms import AgendaFormSet, EventForm, agenda_changes
 from events.models import AgendaItem, Event
 from tests.edit_conflicts import alert_text, changed_rows, conflict_box, version_in
 from tests.factories import (
@@ -205,7 +205,13 @@ def test_event_save_of_one_version_at_the_same_moment_passes_once(organiser):
         try:
             barrier.wait(timeout=30)
             services.event_save(
-                user=organiser, form=form, agenda_formset=agenda, version=form.opened_version
+                event=form.instance,
+                user=organiser,
+                themes=form.cleaned_data["themes"],
+                cities=form.cleaned_data["cities"],
+                organisers=form.cleaned_data["organisers"],
+                agenda=agenda_changes(agenda),
+                version=form.opened_version,
             )
             outcomes.append("saved")
         except EditConflict:

@@ -9,7 +9,15 @@ from django.db import connection
 from cities.models import City
 from core.concurrency import VERSION_FIELD, EditConflict
 from projects import services
-from projects.forms import DocumentFormSet, ImageFormSet, LinkFormSet, ProjectForm
+from projects.forms import (
+    DocumentFormSet,
+    ImageFormSet,
+    LinkFormSet,
+    ProjectForm,
+    document_changes,
+    link_changes,
+    picture_changes,
+)
 from projects.models import Project, ProjectImage, ProjectLink, ProjectRevision
 from tests.edit_conflicts import alert_text, changed_rows, conflict_box, version_in
 from tests.factories import (
@@ -281,12 +289,17 @@ def test_project_save_of_one_version_at_the_same_moment_passes_once(author):
     def save(form, formsets):
         try:
             barrier.wait(timeout=30)
+            data = form.cleaned_data
             services.project_save(
+                project=form.instance,
                 user=author,
-                form=form,
-                image_formset=formsets[0],
-                document_formset=formsets[1],
-                link_formset=formsets[2],
+                themes=data["themes"],
+                sdgs=data["sdgs"],
+                tags=data["tags"],
+                contacts=data["contacts"],
+                pictures=picture_changes(formsets[0]),
+                documents=document_changes(formsets[1]),
+                links=link_changes(formsets[2]),
                 version=form.opened_version,
             )
             outcomes.append("saved")

@@ -169,7 +169,16 @@ def test_question_save_of_one_version_at_the_same_moment_passes_once(member):
     def save(form):
         try:
             barrier.wait(timeout=30)
-            services.question_save(form=form, user=member, version=form.opened_version)
+            data = form.cleaned_data
+            services.question_update(
+                question=form.instance,
+                title=data["title"],
+                context=data["context"],
+                themes=data["themes"],
+                project=data["project"],
+                visibility=data["visibility"],
+                version=form.opened_version,
+            )
             outcomes.append("saved")
         except EditConflict:
             outcomes.append("refused")
