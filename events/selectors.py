@@ -2,7 +2,7 @@
 
 from itertools import groupby
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 
 from accounts.models import User
 from core.dates import localtime
@@ -46,12 +46,13 @@ def event_for_detail(slug: str, user: User) -> Event | None:
         Prefetch("speakers", queryset=User.objects.order_by("full_name")),
         Prefetch("projects", queryset=Project.objects.visible_to(user).select_related("city")),
     )
-    return (
-        Event.objects.select_related("host_city")
-        .prefetch_related(Prefetch("agenda", queryset=agenda), "themes", "cities", "organisers")
-        .filter(slug=slug)
-        .first()
+    event = Event.objects.select_related("host_city").filter(slug=slug).first()
+    if event is None or not user.has_perm("events.view_event", event):
+        return None  # as few queries as for an address that does not exist
+    prefetch_related_objects(
+        [event], Prefetch("agenda", queryset=agenda), "themes", "cities", "organisers"
     )
+    return event
 
 
 def agenda_by_day(event: Event) -> list[tuple]:

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 from taggit.models import Tag
 
 from accounts.models import User
@@ -103,20 +103,22 @@ def facets(projects: QuerySet[Project]) -> Facets:
     )
 
 
-def project_for_detail(slug: str) -> Project | None:
-    return (
-        Project.objects.select_related("city", "author")
-        .prefetch_related(
-            Prefetch("themes", queryset=Theme.objects.order_by("kind", "position")),
-            "sdgs",
-            "tags",
-            "images",
-            "documents",
-            Prefetch("contacts", queryset=User.objects.order_by("full_name")),
-        )
-        .filter(slug=slug)
-        .first()
+def project_for_detail(slug: str, user: User) -> Project | None:
+    """The project with what its page shows, or None when ``user`` may not read it: who may
+    not costs one query, the same as for an address that does not exist."""
+    project = Project.objects.select_related("city", "author").filter(slug=slug).first()
+    if project is None or not user.has_perm("projects.view_project", project):
+        return None
+    prefetch_related_objects(
+        [project],
+        Prefetch("themes", queryset=Theme.objects.order_by("kind", "position")),
+        "sdgs",
+        "tags",
+        "images",
+        "documents",
+        Prefetch("contacts", queryset=User.objects.order_by("full_name")),
     )
+    return project
 
 
 def related_links(project: Project, user: User) -> list[tuple[Project, str]]:

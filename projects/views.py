@@ -83,8 +83,8 @@ def project_list(request):
 @login_not_required
 @require_GET
 def project_detail(request, slug):
-    project = selectors.project_for_detail(slug)
-    if project is None or not request.user.has_perm("projects.view_project", project):
+    project = selectors.project_for_detail(slug, request.user)
+    if project is None:
         raise Http404
     user = request.user
     can_comment = user.has_perm("projects.comment_project", project)

@@ -1,6 +1,15 @@
 """Reads for questions."""
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    prefetch_related_objects,
+)
 
 from accounts.models import User
 from cities.enums import Country
@@ -48,6 +57,7 @@ def open_first(questions: QuerySet[Question]) -> QuerySet[Question]:
 
 
 def question_for_detail(slug: str, user: User) -> Question | None:
+    """The question with its answers, or None when ``user`` may not read it."""
     visible = Project.objects.visible_to(user).select_related("city")
     answers = (
         Answer.objects.select_related("author", "city")
@@ -59,12 +69,13 @@ def question_for_detail(slug: str, user: User) -> Question | None:
         answers = answers.annotate(
             marked=Exists(UsefulMark.objects.filter(answer=OuterRef("pk"), user=user))
         )
-    return (
-        Question.objects.select_related("city", "author", "project__city")
-        .prefetch_related("themes", Prefetch("answers", queryset=answers))
-        .filter(slug=slug)
-        .first()
+    question = (
+        Question.objects.select_related("city", "author", "project__city").filter(slug=slug).first()
     )
+    if question is None or not user.has_perm("questions.view_question", question):
+        return None  # one query, as for an address that does not exist
+    prefetch_related_objects([question], "themes", Prefetch("answers", queryset=answers))
+    return question
 
 
 def latest_questions(user: User, limit: int = 5) -> list[Question]:
