@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "csp",
     "core",
+    "languages",
     "alliance_portal",
     "accounts",
     "themes",

@@ -15,6 +15,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 APPS = [
     "core",
+    "languages",
     "themes",
     "accounts",
     "cities",
