@@ -231,6 +231,18 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# --- Machine translation -----------------------------------------------------
+
+# The engine that drafts translations of what members write, off the request (a Celery task,
+# retried while the engine is away): "" (none: `make run`), "libretranslate" (self-hosted, at
+# TRANSLATION_URL) or "deepl" (TRANSLATION_API_KEY; the API's address follows from the key
+# unless TRANSLATION_URL is set).
+TRANSLATION_BACKEND = os.environ.get("TRANSLATION_BACKEND", "")
+TRANSLATION_URL = os.environ.get("TRANSLATION_URL", "")
+TRANSLATION_API_KEY = os.environ.get("TRANSLATION_API_KEY", "")
+# Seconds before a silent engine counts as down: the task then tries again later.
+TRANSLATION_TIMEOUT = float(os.environ.get("TRANSLATION_TIMEOUT", "15"))
+
 # --- Security ---------------------------------------------------------------
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
