@@ -11,7 +11,7 @@ def libretranslate(settings):
         settings.TRANSLATION_BACKEND = "libretranslate"
         settings.TRANSLATION_URL = server.url
         settings.TRANSLATION_API_KEY = ""
-        settings.TRANSLATION_TIMEOUT = 0.3
+        settings.TRANSLATION_TIMEOUT = 0.5
         yield server
 
 
@@ -22,5 +22,5 @@ def deepl(settings):
         settings.TRANSLATION_BACKEND = "deepl"
         settings.TRANSLATION_URL = server.url
         settings.TRANSLATION_API_KEY = FakeDeepL.KEY
-        settings.TRANSLATION_TIMEOUT = 0.3
+        settings.TRANSLATION_TIMEOUT = 0.5
         yield server

@@ -48,7 +48,7 @@ class FakeEngine:
         self.behaviour = WORKS
         self.flaky, self.failures = WORKS, 0  # misbehaviour of the next few requests
         self.requests: list[tuple[str, str, dict, object]] = []  # method, path, headers, body
-        self.delay = 1.0
+        self.delay = 2.0  # past the tests' timeout (0.5 s)
         engine = self
 
         class Handler(BaseHTTPRequestHandler):

@@ -116,3 +116,7 @@ def test_markdown_answer_without_a_placeholder_is_refused():
 
     with pytest.raises(LostMarkup):
         document.rebuild(["SE HÄR"])
+
+
+def test_markdown_angle_brackets_and_ampersands_come_back_as_written():
+    assert through_engine("a < b & <br> ici") == "A < B & <BR> ICI"
