@@ -67,6 +67,8 @@ class TranslationBackend:
                 results.append(document.rebuild([next(answers) for _ in document.segments]))
             except LostMarkup as error:
                 raise TranslationUnavailable(f"{self.name}: {error}") from error
+            except ValueError as error:  # HTML the parser could not follow
+                raise TranslationUnavailable(f"{self.name} answered unreadable HTML") from error
         return results
 
     def _batches(self, segments: list[Segment]) -> Iterator[list[Segment]]:
