@@ -4,6 +4,7 @@ the portal's own pages."""
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from . import services
 from .enums import EntryState
@@ -47,7 +48,8 @@ class GlossaryEntryAdmin(admin.ModelAdmin):
             obj.pk = created.pk  # the admin logs and redirects to ``obj``
             obj.refresh_from_db()
 
-    def _decide(self, request, queryset, service, done):
+    def _decide(self, request, queryset, service) -> int:
+        """Decide each pending proposal selected; returns how many were decided."""
         count = 0
         for entry in queryset.filter(state=EntryState.PROPOSED):
             try:
@@ -56,12 +58,20 @@ class GlossaryEntryAdmin(admin.ModelAdmin):
                 self.message_user(request, f"{entry}: {' '.join(error.messages)}", messages.ERROR)
             else:
                 count += 1
-        self.message_user(request, done % {"count": count}, messages.SUCCESS)
+        return count
 
     @admin.action(description=_("Approve the selected proposals"))
     def approve(self, request, queryset):
-        self._decide(request, queryset, services.entry_approve, _("%(count)s approved."))
+        count = self._decide(request, queryset, services.entry_approve)
+        message = ngettext(
+            "%(count)s proposal approved.", "%(count)s proposals approved.", count
+        ) % {"count": count}
+        self.message_user(request, message, messages.SUCCESS)
 
     @admin.action(description=_("Reject the selected proposals"))
     def reject(self, request, queryset):
-        self._decide(request, queryset, services.entry_reject, _("%(count)s rejected."))
+        count = self._decide(request, queryset, services.entry_reject)
+        message = ngettext(
+            "%(count)s proposal rejected.", "%(count)s proposals rejected.", count
+        ) % {"count": count}
+        self.message_user(request, message, messages.SUCCESS)
