@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("cities/", include("cities.urls")),
     path("themes/", include("themes.urls")),
+    path("glossary/", include("languages.urls")),
     path("projects/", include("projects.urls")),
     path("events/", include("events.urls")),
     path("questions/", include("questions.urls")),

@@ -92,3 +92,8 @@ can_review_city_memberships = rules.is_staff | is_city_coordinator
 rules.add_perm("cities.review_memberships", can_review_city_memberships)
 rules.add_perm("cities.decide_membership", rules.is_staff | is_membership_city_coordinator)
 rules.add_perm("cities.see_people", reads_members_content)
+
+# The glossary (languages app, a lower floor) asks for these permission names; the rules that
+# need memberships are written here, where memberships are known.
+rules.add_perm("languages.propose_entry", reads_members_content)
+rules.add_perm("languages.approve_entry", is_moderator)

@@ -16,6 +16,8 @@ from cities.enums import MembershipRole, MembershipStatus
 from cities.models import City, Membership
 from events.enums import AgendaItemKind, EventKind, EventState, RegistrationState
 from events.models import AgendaItem, Event, Registration
+from languages import services as glossary
+from languages.models import GlossaryEntry
 from notifications.emails import unsubscribe_token
 from projects.models import Comment, Project
 from projects.services import project_saved
@@ -110,6 +112,7 @@ def people(live_server):
         body="We test with a temporary installation first.",
     )
     comment = Comment.objects.create(project=project, author=member, body="Comment ça marche ?")
+    propose_glossary_correction(member)
     return {
         "anonymous": None,
         "member": member,
@@ -118,6 +121,14 @@ def people(live_server):
         "network_coordinator": network,
         "ids": {"comment": comment.pk, "token": unsubscribe_token(member)},
     }
+
+
+def propose_glossary_correction(member: User) -> None:
+    """A correction waiting for the network coordinators: its table of changes is checked."""
+    entry = GlossaryEntry.objects.get(slug="samrad")
+    content = {field: getattr(entry, field) for field in glossary.CONTENT_FIELDS}
+    content["definition_fr"] = "Première étape obligatoire de la procédure de plan (corrigée)."
+    glossary.entry_propose(proposed_by=member, content=content, corrects=entry, note="Plus court.")
 
 
 def make_event(organiser: User, project: Project) -> Event:

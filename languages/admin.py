@@ -1,0 +1,77 @@
+"""The glossary in the admin: edits, approvals and rejections go through the services, as on
+the portal's own pages."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from . import services
+from .enums import EntryState
+from .forms import EntryForm
+from .models import GlossaryEntry
+
+
+class GlossaryEntryAdminForm(EntryForm):
+    class Meta(EntryForm.Meta):
+        pass
+
+
+@admin.register(GlossaryEntry)
+class GlossaryEntryAdmin(admin.ModelAdmin):
+    form = GlossaryEntryAdminForm
+    list_display = ["slug", "term_fr", "term_sv", "term_en", "system", "state", "proposed_at"]
+    list_filter = ["state", "system"]
+    search_fields = ["slug", "term_fr", "term_sv", "term_en"]
+    list_select_related = ["proposed_by", "decided_by", "corrects"]
+    readonly_fields = [
+        "slug",
+        "state",
+        "corrects",
+        "proposed_by",
+        "proposed_at",
+        "decided_by",
+        "decided_at",
+    ]
+    actions = ["approve", "reject"]
+
+    def get_fields(self, request, obj=None):
+        return [*self.readonly_fields, *EntryForm.Meta.fields]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            services.entry_update(entry=obj, content=form.content())
+        else:
+            created = services.entry_propose(
+                proposed_by=request.user, content=form.content(), note=form.cleaned_data["note"]
+            )
+            obj.pk = created.pk  # the admin logs and redirects to ``obj``
+            obj.refresh_from_db()
+
+    def _decide(self, request, queryset, service) -> int:
+        """Decide each pending proposal selected; returns how many were decided."""
+        count = 0
+        for entry in queryset.filter(state=EntryState.PROPOSED):
+            try:
+                service(entry=entry, decided_by=request.user)
+            except ValidationError as error:
+                self.message_user(request, f"{entry}: {' '.join(error.messages)}", messages.ERROR)
+            else:
+                count += 1
+        return count
+
+    @admin.action(description=_("Approve the selected proposals"))
+    def approve(self, request, queryset):
+        count = self._decide(request, queryset, services.entry_approve)
+        message = ngettext(
+            "%(count)s proposal approved.", "%(count)s proposals approved.", count
+        ) % {"count": count}
+        self.message_user(request, message, messages.SUCCESS)
+
+    @admin.action(description=_("Reject the selected proposals"))
+    def reject(self, request, queryset):
+        count = self._decide(request, queryset, services.entry_reject)
+        message = ngettext(
+            "%(count)s proposal rejected.", "%(count)s proposals rejected.", count
+        ) % {"count": count}
+        self.message_user(request, message, messages.SUCCESS)

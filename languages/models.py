@@ -1,0 +1,187 @@
+"""The planning glossary: French, Swedish and English terms of two planning systems that
+rarely map one to one."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from core.i18n import localized
+
+from .enums import GLOSSARY_LANGUAGES, EntryState, PlanningSystem
+
+SOURCE_KEYS = {"title", "url"}
+# States a new entry and a correction go through (a correction is applied, never published).
+ENTRY_STATES = [EntryState.PROPOSED, EntryState.PUBLISHED, EntryState.REJECTED]
+CORRECTION_STATES = [EntryState.PROPOSED, EntryState.APPLIED, EntryState.REJECTED]
+
+
+def validate_sources(value) -> None:
+    """A list of {"title": …, "url": "https://…"}: the shape the pages and the migration use."""
+    if not isinstance(value, list):
+        raise ValidationError(_("Sources must be a list."), code="sources_not_list")
+    check_url = URLValidator(schemes=["https", "http"])
+    for source in value:
+        if not isinstance(source, dict) or set(source) != SOURCE_KEYS:
+            raise ValidationError(
+                _("Each source needs a title and an address, nothing else."), code="source_shape"
+            )
+        if not str(source["title"]).strip():
+            raise ValidationError(_("Each source needs a title."), code="source_title")
+        try:
+            check_url(source["url"])
+        except ValidationError:
+            raise ValidationError(
+                _("“%(url)s” is not a web address (https://…)."),
+                code="source_url",
+                params={"url": source["url"]},
+            ) from None
+
+
+class GlossaryEntryQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(state=EntryState.PUBLISHED)
+
+    def pending(self):
+        return self.filter(state=EntryState.PROPOSED)
+
+
+class GlossaryEntry(models.Model):
+    """One planning term in up to three languages, or a member's proposal for one; a proposal
+    that ``corrects`` a published entry holds the whole corrected entry."""
+
+    slug = models.SlugField(_("slug"), max_length=100)
+    term_fr = models.CharField(_("term (French)"), max_length=200, blank=True)
+    term_sv = models.CharField(_("term (Swedish)"), max_length=200, blank=True)
+    term_en = models.CharField(_("term (English)"), max_length=200, blank=True)
+    no_equivalent_fr = models.BooleanField(_("no exact equivalent in French"), default=False)
+    no_equivalent_sv = models.BooleanField(_("no exact equivalent in Swedish"), default=False)
+    no_equivalent_en = models.BooleanField(_("no exact equivalent in English"), default=False)
+    system = models.CharField(_("planning system"), max_length=8, choices=PlanningSystem.choices)
+    definition_fr = models.TextField(_("definition (French)"), blank=True)
+    definition_sv = models.TextField(_("definition (Swedish)"), blank=True)
+    definition_en = models.TextField(_("definition (English)"), blank=True)
+    differences_fr = models.TextField(_("what differs between the systems (French)"), blank=True)
+    differences_sv = models.TextField(_("what differs between the systems (Swedish)"), blank=True)
+    differences_en = models.TextField(_("what differs between the systems (English)"), blank=True)
+    sources = models.JSONField(
+        _("sources"), default=list, blank=True, validators=[validate_sources]
+    )
+    state = models.CharField(
+        _("state"), max_length=16, choices=EntryState.choices, default=EntryState.PROPOSED
+    )
+    corrects = models.ForeignKey(
+        "self",
+        verbose_name=_("corrects"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="corrections",
+    )
+    note = models.TextField(_("note to the coordinators"), blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposed_glossary_entries",
+    )
+    proposed_at = models.DateTimeField(_("proposed at"), default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved or rejected by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="decided_glossary_entries",
+    )
+    decided_at = models.DateTimeField(_("approved or rejected at"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = GlossaryEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("glossary entry")
+        verbose_name_plural = _("glossary entries")
+        ordering = ["slug"]
+        constraints = [
+            # Corrections repeat the slug of the entry they correct; entries never share one.
+            models.UniqueConstraint(
+                fields=["slug"],
+                condition=Q(corrects__isnull=True),
+                name="glossary_entry_slug_unique",
+            ),
+            models.CheckConstraint(
+                condition=~Q(term_fr="") | ~Q(term_sv="") | ~Q(term_en=""),
+                name="glossary_entry_has_a_term",
+            ),
+            models.CheckConstraint(
+                condition=(Q(term_fr="") | Q(no_equivalent_fr=False))
+                & (Q(term_sv="") | Q(no_equivalent_sv=False))
+                & (Q(term_en="") | Q(no_equivalent_en=False)),
+                name="glossary_entry_term_or_no_equivalent",
+            ),
+            models.CheckConstraint(
+                condition=Q(state__in=EntryState.values), name="glossary_entry_state_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(system__in=PlanningSystem.values),
+                name="glossary_entry_system_known",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state=EntryState.PUBLISHED) | ~Q(sources=[]),
+                name="glossary_entry_published_has_a_source",
+            ),
+            # Only new entries are published; a correction is applied to its entry.
+            models.CheckConstraint(
+                condition=Q(corrects__isnull=True, state__in=ENTRY_STATES)
+                | Q(corrects__isnull=False, state__in=CORRECTION_STATES),
+                name="glossary_entry_state_fits_kind",
+            ),
+        ]
+        indexes = [models.Index(fields=["state", "slug"], name="glossary_entry_state_slug")]
+
+    def __str__(self) -> str:
+        return self.term()[0]
+
+    def get_absolute_url(self) -> str:
+        return reverse("glossary:detail", kwargs={"slug": self.slug})
+
+    def term(self, language: str | None = None) -> tuple[str, str]:
+        """(term, its language): the reader's, else the one of the term's own system, else any."""
+        language = language or (get_language() or "en").split("-")[0]
+        own = {PlanningSystem.FRANCE: "fr", PlanningSystem.SWEDEN: "sv"}.get(self.system, "en")
+        for code in (language, own, *GLOSSARY_LANGUAGES):
+            value = getattr(self, f"term_{code}", "")
+            if value:
+                return value, code
+        return "", language
+
+    def terms(self) -> list[dict]:
+        """The three languages with their term or their "no exact equivalent" flag."""
+        return [
+            {
+                "code": code,
+                "term": getattr(self, f"term_{code}"),
+                "no_equivalent": getattr(self, f"no_equivalent_{code}"),
+            }
+            for code in GLOSSARY_LANGUAGES
+        ]
+
+    @property
+    def definition(self) -> str:
+        return localized(self, "definition")
+
+    @property
+    def differences(self) -> str:
+        return localized(self, "differences")
+
+    @property
+    def is_correction(self) -> bool:
+        return self.corrects_id is not None

@@ -1,0 +1,106 @@
+"""Writes to the glossary: members propose entries and corrections, coordinators decide."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.slugs import unique_slug
+
+from .enums import GLOSSARY_LANGUAGES, EntryState
+from .models import GlossaryEntry
+
+# What an entry says, as opposed to who proposed or decided it: what a correction changes.
+CONTENT_FIELDS = [
+    *(f"term_{code}" for code in GLOSSARY_LANGUAGES),
+    *(f"no_equivalent_{code}" for code in GLOSSARY_LANGUAGES),
+    "system",
+    *(f"definition_{code}" for code in GLOSSARY_LANGUAGES),
+    *(f"differences_{code}" for code in GLOSSARY_LANGUAGES),
+    "sources",
+]
+# Words of the glossary's own addresses, never an entry's slug.
+RESERVED_SLUGS = frozenset({"propose", "proposals"})
+
+
+def _content(content: dict) -> dict:
+    unknown = set(content) - set(CONTENT_FIELDS)
+    if unknown:
+        raise TypeError(f"not glossary content: {sorted(unknown)}")
+    return content
+
+
+@transaction.atomic
+def entry_propose(
+    *, proposed_by, content: dict, note: str = "", corrects: GlossaryEntry | None = None
+) -> GlossaryEntry:
+    """A proposed entry, or a proposed correction of the published entry ``corrects``."""
+    entry = GlossaryEntry(
+        **_content(content), note=note, corrects=corrects, proposed_by=proposed_by
+    )
+    if corrects is not None:
+        entry.slug = corrects.slug
+    else:
+        entry.slug = unique_slug(
+            GlossaryEntry,
+            entry.term_en or entry.term_fr or entry.term_sv,
+            fallback="term",
+            reserved=RESERVED_SLUGS,
+            max_length=90,
+        )
+    entry.full_clean()
+    entry.save()
+    return entry
+
+
+def _pending(entry: GlossaryEntry) -> GlossaryEntry:
+    """The proposal, locked so that two coordinators cannot decide it twice."""
+    entry = GlossaryEntry.objects.select_for_update().get(pk=entry.pk)
+    if entry.state != EntryState.PROPOSED:
+        raise ValidationError(_("This proposal has already been decided."), code="decided")
+    return entry
+
+
+@transaction.atomic
+def entry_approve(*, entry: GlossaryEntry, decided_by) -> GlossaryEntry:
+    """Publish a proposed entry, or copy a correction into the entry it corrects.
+
+    Returns the published entry (the corrected one for a correction).
+    """
+    entry = _pending(entry)
+    published = entry
+    if entry.corrects_id is not None:
+        published = GlossaryEntry.objects.select_for_update().get(pk=entry.corrects_id)
+        for field in CONTENT_FIELDS:
+            setattr(published, field, getattr(entry, field))
+        entry.state = EntryState.APPLIED
+    else:
+        entry.state = EntryState.PUBLISHED
+    entry.decided_by, entry.decided_at = decided_by, timezone.now()
+    if published is not entry:
+        published.decided_by, published.decided_at = decided_by, entry.decided_at
+        published.full_clean()
+        published.save()
+    entry.full_clean()
+    entry.save()
+    return published
+
+
+@transaction.atomic
+def entry_reject(*, entry: GlossaryEntry, decided_by) -> GlossaryEntry:
+    entry = _pending(entry)
+    entry.state = EntryState.REJECTED
+    entry.decided_by, entry.decided_at = decided_by, timezone.now()
+    entry.full_clean()
+    entry.save()
+    return entry
+
+
+@transaction.atomic
+def entry_update(*, entry: GlossaryEntry, content: dict) -> GlossaryEntry:
+    """Change what an entry says (the admin's edit), keeping who proposed and decided it."""
+    for field, value in _content(content).items():
+        setattr(entry, field, value)
+    entry.full_clean()
+    entry.save()
+    return entry
