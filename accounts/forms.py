@@ -34,6 +34,7 @@ class ProfileForm(forms.ModelForm):
         fields = [
             "full_name",
             "job_title",
+            "job_title_language",
             "organisation",
             "languages_spoken",
             "expertise",
@@ -45,13 +46,17 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # A form posted without it (an older page) keeps the current choice.
+        # A form posted without them (an older page) keeps the current choices.
         self.fields["notification_frequency"].required = False
+        self.fields["job_title_language"].required = False
 
     def clean_notification_frequency(self):
         return (
             self.cleaned_data.get("notification_frequency") or self.instance.notification_frequency
         )
+
+    def clean_job_title_language(self):
+        return self.cleaned_data.get("job_title_language") or self.instance.job_title_language
 
     def clean_avatar(self):
         avatar = self.cleaned_data.get("avatar")

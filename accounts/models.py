@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.enums import ContentLanguage, ContentLanguageField
+
 from .enums import Frequency, PortalLanguage
 
 
@@ -50,6 +52,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(_("e-mail address"), unique=True)
     full_name = models.CharField(_("full name"), max_length=150, blank=True)
     job_title = models.CharField(_("job title"), max_length=150, blank=True)
+    job_title_language = ContentLanguageField(_("language of the job title"))
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     languages_spoken = models.JSONField(
         _("languages spoken"),
@@ -101,6 +104,10 @@ class User(AbstractBaseUser, PermissionsMixin):
             models.CheckConstraint(
                 condition=Q(preferred_language__in=PortalLanguage.values),
                 name="user_preferred_language_known",
+            ),
+            models.CheckConstraint(
+                condition=Q(job_title_language__in=ContentLanguage.values),
+                name="user_job_title_language_known",
             ),
             models.CheckConstraint(
                 condition=Q(notification_frequency__in=Frequency.values),

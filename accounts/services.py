@@ -14,6 +14,7 @@ def profile_update(
     user: User,
     full_name: str,
     job_title: str = "",
+    job_title_language: str | None = None,
     organisation: str = "",
     languages_spoken: list[str] | None = None,
     expertise: Iterable = (),
@@ -28,6 +29,7 @@ def profile_update(
         old_name = User.objects.filter(pk=user.pk).values_list("avatar", flat=True).first()
         user.full_name = full_name.strip()
         user.job_title = job_title.strip()
+        user.job_title_language = job_title_language or user.job_title_language
         user.organisation = organisation.strip()
         user.languages_spoken = list(languages_spoken or [])
         user.in_directory = in_directory

@@ -18,6 +18,7 @@ def profile(request):
                 user=request.user,
                 full_name=data["full_name"],
                 job_title=data["job_title"],
+                job_title_language=data["job_title_language"],
                 organisation=data["organisation"],
                 languages_spoken=data["languages_spoken"],
                 expertise=data["expertise"],

@@ -11,6 +11,7 @@ from cities.models import City
 from cities.selectors import approved_members
 from core.concurrency import EditVersionFormMixin, Extra
 from core.dates import EVENT_YEARS, DateTimeField, localtime
+from core.enums import ContentLanguage
 from core.pictures import check_picture
 from projects.models import Project
 from themes.models import Theme
@@ -93,6 +94,7 @@ class EventForm(EditVersionFormMixin, forms.ModelForm):
             "registration_closes_at",
             "themes",
             "description",
+            "content_language",
             "organisers",
             "cover_image",
             "cover_alt",
@@ -196,12 +198,22 @@ class AgendaItemForm(forms.ModelForm):
             "speakers_text",
             "projects",
             "description",
+            "content_language",
         ]
         widgets = {
             "starts_at": DateTimeInput(),
             "ends_at": DateTimeInput(),
             "description": forms.Textarea(attrs={"rows": 2}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Empty means the event's language, which may be chosen on the same page.
+        language = self.fields["content_language"]
+        language.required = False
+        language.choices = [("", _("As the event")), *ContentLanguage.choices]
+        if not self.instance.pk:
+            self.initial["content_language"] = ""
 
 
 class BaseAgendaFormSet(forms.BaseInlineFormSet):

@@ -60,6 +60,7 @@ AGENDA_FIELDS = [
     "place",
     "speakers_text",
     "description",
+    "content_language",
 ]
 
 
@@ -73,6 +74,11 @@ def _save_agenda(event: Event, changes: Iterable[AgendaChange]) -> None:
         item.event = event
         for name, value in change.values.items():
             setattr(item, name, value)
+        if not item.content_language or (
+            change.item is None and "content_language" not in change.values
+        ):
+            # Left empty, or a new item from an editor without the field: the event's language.
+            item.content_language = event.content_language
         item.full_clean()
         item.save()
         if change.speakers is not None:
@@ -144,6 +150,7 @@ def event_publish(*, event: Event, actor: User | None = None) -> Event:
             kind=NotificationKind.NEW_EVENT,
             actor=actor,
             title=event.title,
+            title_language=event.content_language,
             url=event.get_absolute_url(),
             context=event.get_kind_display(),
             targets=[*places, *event.cities.all(), *event.themes.all()],

@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.enums import ContentLanguage, ContentLanguageField
+
 from .enums import NotificationKind
 
 
@@ -58,6 +60,8 @@ class Notification(models.Model):
     )
     # The new thing, kept as its title and address so the list needs no join per row.
     title = models.CharField(_("title"), max_length=250)
+    # Empty for the notifications made before texts knew their language.
+    title_language = ContentLanguageField(_("language of the title"), blank=True, default="")
     path = models.CharField(_("address"), max_length=300)
     context = models.CharField(_("where"), max_length=250, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -79,6 +83,10 @@ class Notification(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(kind__in=NotificationKind.values), name="notification_kind_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(title_language__in=[*ContentLanguage.values, ""]),
+                name="notification_title_language_known",
             ),
         ]
 

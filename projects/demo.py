@@ -9,6 +9,7 @@ from PIL import Image, ImageDraw
 
 from accounts.models import User
 from cities.models import City
+from core.enums import ContentLanguage
 from themes.models import SustainableDevelopmentGoal, Theme
 
 from .models import Comment, Project, ProjectImage, ProjectLink
@@ -279,9 +280,17 @@ def load_projects() -> None:
                 from_project=projects[source], to_project=projects[target], defaults={"note": note}
             )
     for slug, email, body in COMMENTS:
-        Comment.objects.get_or_create(project=projects[slug], author=users[email], body=body)
+        Comment.objects.get_or_create(
+            project=projects[slug],
+            author=users[email],
+            body=body,
+            defaults={"content_language": ContentLanguage.ENGLISH},
+        )
     slug, email, body = REPLY
     parent = Comment.objects.filter(project=projects[slug], parent__isnull=True).first()
     Comment.objects.get_or_create(
-        project=projects[slug], author=users[email], body=body, defaults={"parent": parent}
+        project=projects[slug],
+        author=users[email],
+        body=body,
+        defaults={"parent": parent, "content_language": ContentLanguage.FRENCH},
     )

@@ -2,17 +2,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.enums import ContentLanguage
+
 
 class ProjectStatus(models.TextChoices):
     PLANNED = "planned", pgettext_lazy("project status", "Planned")
     ONGOING = "ongoing", pgettext_lazy("project status", "Ongoing")
     COMPLETED = "completed", pgettext_lazy("project status", "Completed")
-
-
-class ContentLanguage(models.TextChoices):
-    FRENCH = "fr", _("French")
-    SWEDISH = "sv", _("Swedish")
-    ENGLISH = "en", _("English")
 
 
 # PostgreSQL text-search configurations created by migration 0002 (unaccented stemming).

@@ -407,20 +407,32 @@ class ProjectFilterForm(PlaceAndThemeFilterForm):
     field_order = ["q", "theme", "city", "country", "status", "sdg", "tag"]
 
 
-class CommentForm(forms.ModelForm):
+class CommentLanguageMixin:
+    """A comment posted without its language (an older page) keeps the current one: for a new
+    comment, the interface language."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["content_language"].required = False
+
+    def clean_content_language(self):
+        return self.cleaned_data.get("content_language") or self.instance.content_language
+
+
+class CommentForm(CommentLanguageMixin, forms.ModelForm):
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = Comment
-        fields = ["body"]
+        fields = ["body", "content_language"]
         widgets = {"body": forms.Textarea(attrs={"rows": 4})}
         labels = {"body": _("Your comment")}
 
 
-class CommentEditForm(forms.ModelForm):
+class CommentEditForm(CommentLanguageMixin, forms.ModelForm):
     class Meta:
         model = Comment
-        fields = ["body"]
+        fields = ["body", "content_language"]
         widgets = {"body": forms.Textarea(attrs={"rows": 6})}
         labels = {"body": _("Your comment")}
 

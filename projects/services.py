@@ -317,6 +317,7 @@ def project_save(
                 kind=NotificationKind.NEW_PROJECT,
                 actor=user,
                 title=project.title,
+                title_language=project.content_language,
                 url=project.get_absolute_url(),
                 context=project.city.name,
                 targets=[project.city, *project.themes.all()],
@@ -387,7 +388,12 @@ def _comment_recipients(project: Project, author: User) -> list[User]:
 
 
 def comment_create(
-    *, project: Project, author: User, body: str, parent: Comment | None = None
+    *,
+    project: Project,
+    author: User,
+    body: str,
+    content_language: str | None = None,
+    parent: Comment | None = None,
 ) -> Comment:
     """Post a comment (or a reply to a top-level comment) and tell the project's people."""
     if parent is not None:
@@ -396,6 +402,8 @@ def comment_create(
         if parent.parent_id is not None:
             raise ValidationError(_("You can reply to a comment, not to a reply."))
     comment = Comment(project=project, author=author, body=body.strip(), parent=parent)
+    if content_language is not None:  # None: the interface language
+        comment.content_language = content_language
     comment.full_clean()
     with transaction.atomic():
         comment.save()
@@ -407,6 +415,7 @@ def comment_create(
             kind=NotificationKind.NEW_COMMENT,
             actor=author,
             title=project.title,
+            title_language=project.content_language,
             url=f"{project.get_absolute_url()}#comment-{comment.pk}",
             context=project.city.name,
             targets=[project],
@@ -416,11 +425,13 @@ def comment_create(
     return comment
 
 
-def comment_edit(*, comment: Comment, body: str) -> Comment:
+def comment_edit(*, comment: Comment, body: str, content_language: str | None = None) -> Comment:
     comment.body = body.strip()
+    if content_language is not None:  # None: as it was
+        comment.content_language = content_language
     comment.edited_at = timezone.now()
     comment.full_clean()
-    comment.save(update_fields=["body", "edited_at"])
+    comment.save(update_fields=["body", "content_language", "edited_at"])
     return comment
 
 

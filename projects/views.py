@@ -359,7 +359,13 @@ def comment_create(request, slug):
     project = get_project(request, slug, "projects.comment_project")
     form = CommentForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Your comment was not posted: write something first."))
+        if "content_language" in form.errors:
+            messages.error(
+                request,
+                _("Your comment was not posted: choose the language of the text in the list."),
+            )
+        else:
+            messages.error(request, _("Your comment was not posted: write something first."))
         return redirect(project)
     parent = None
     if form.cleaned_data.get("parent"):
@@ -371,6 +377,7 @@ def comment_create(request, slug):
             project=project,
             author=request.user,
             body=form.cleaned_data["body"],
+            content_language=form.cleaned_data["content_language"],
             parent=parent,
         )
     except ValidationError as error:
@@ -387,7 +394,11 @@ def comment_edit(request, slug, pk):
         raise PermissionDenied
     form = CommentEditForm(request.POST or None, instance=comment)
     if request.method == "POST" and form.is_valid():
-        services.comment_edit(comment=comment, body=form.cleaned_data["body"])
+        services.comment_edit(
+            comment=comment,
+            body=form.cleaned_data["body"],
+            content_language=form.cleaned_data["content_language"],
+        )
         messages.success(request, _("Your comment was updated."))
         return redirect(f"{project.get_absolute_url()}#comment-{comment.pk}")
     return render(

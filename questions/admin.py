@@ -7,7 +7,7 @@ from django.contrib import admin
 from . import services
 from .models import Answer, Question
 
-QUESTION_WORDS = ["title", "context", "summary"]
+QUESTION_WORDS = ["title", "context", "content_language", "summary"]
 
 
 class AnswerInline(admin.TabularInline):
@@ -54,6 +54,7 @@ class QuestionAdmin(admin.ModelAdmin):
             question=question,
             title=question.title,
             context=question.context,
+            content_language=question.content_language,
             themes=form.cleaned_data["themes"],
             project=form.cleaned_data["project"],
             visibility=form.cleaned_data["visibility"],

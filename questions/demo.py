@@ -117,6 +117,7 @@ def load_questions() -> None:
                 kind=NotificationKind.NEW_ANSWER,
                 actor=users[email],
                 title=question.title,
+                title_language=question.content_language,
                 url=f"{question.get_absolute_url()}#answer-{answer.pk}",
                 context=cities[city].name,
                 targets=[question],

@@ -23,7 +23,7 @@ class QuestionForm(EditVersionFormMixin, forms.ModelForm):
 
     class Meta:
         model = Question
-        fields = ["city", "title", "context", "themes", "project", "visibility"]
+        fields = ["city", "title", "context", "content_language", "themes", "project", "visibility"]
         labels = {"title": _("Your question"), "city": _("On behalf of")}
         help_texts = {
             "title": _("Short and open, e.g. “How do you make a square work for every use?”"),
@@ -74,7 +74,7 @@ class AnswerForm(forms.ModelForm):
 
     class Meta:
         model = Answer
-        fields = ["city", "body", "projects"]
+        fields = ["city", "body", "content_language", "projects"]
         labels = {"body": _("Your answer"), "projects": _("Projects of your city that show it")}
         widgets = {
             "body": forms.Textarea(attrs={"rows": 6}),

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cities.rules import readable_by
-from core.enums import Visibility
+from core.enums import ContentLanguage, ContentLanguageField, Visibility
 
 
 class QuestionQuerySet(models.QuerySet):
@@ -36,6 +36,7 @@ class Question(models.Model):
     title = models.CharField(_("question"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
     context = models.TextField(_("context"), blank=True)
+    content_language = ContentLanguageField()
     themes = models.ManyToManyField(
         "themes.Theme", verbose_name=_("themes"), related_name="questions"
     )
@@ -72,6 +73,10 @@ class Question(models.Model):
             models.CheckConstraint(
                 condition=Q(visibility__in=Visibility.values), name="question_visibility_known"
             ),
+            models.CheckConstraint(
+                condition=Q(content_language__in=ContentLanguage.values),
+                name="question_content_language_known",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -106,6 +111,7 @@ class Answer(models.Model):
         "cities.City", verbose_name=_("city"), on_delete=models.PROTECT, related_name="answers"
     )
     body = models.TextField(_("answer"), max_length=10000)
+    content_language = ContentLanguageField()
     projects = models.ManyToManyField(
         "projects.Project",
         verbose_name=_("projects of your city"),
@@ -122,6 +128,10 @@ class Answer(models.Model):
         indexes = [models.Index(fields=["question", "created_at"], name="answer_question_time")]
         constraints = [
             models.CheckConstraint(condition=~Q(body=""), name="answer_not_empty"),
+            models.CheckConstraint(
+                condition=Q(content_language__in=ContentLanguage.values),
+                name="answer_content_language_known",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -34,10 +34,12 @@ def question_create(
     title: str,
     themes: Iterable[Theme],
     context: str = "",
+    content_language: str | None = None,
     project: Project | None = None,
     visibility: str = Visibility.PUBLIC,
 ) -> Question:
-    """Ask the network on behalf of ``city``; who follows the city or the themes is told."""
+    """Ask the network on behalf of ``city``; who follows the city or the themes is told.
+    Without ``content_language``, the text is taken to be in the interface language."""
     with transaction.atomic():
         question = Question(
             author=author,
@@ -48,6 +50,8 @@ def question_create(
             project=project,
             visibility=visibility,
         )
+        if content_language is not None:
+            question.content_language = content_language
         question.full_clean()
         question.save()
         question.themes.set(themes)
@@ -56,6 +60,7 @@ def question_create(
             kind=NotificationKind.NEW_QUESTION,
             actor=author,
             title=question.title,
+            title_language=question.content_language,
             url=question.get_absolute_url(),
             context=city.name,
             targets=[city, *question.themes.all()],
@@ -70,6 +75,7 @@ def question_update(
     title: str,
     themes: Iterable[Theme],
     context: str = "",
+    content_language: str | None = None,
     project: Project | None = None,
     visibility: str = Visibility.PUBLIC,
     version: str | None = None,
@@ -81,6 +87,8 @@ def question_update(
         lock_unchanged(Question.objects, pk=question.pk, version=version)
         question.title = title.strip()
         question.context = context.strip()
+        if content_language is not None:  # None: as it was
+            question.content_language = content_language
         question.project = project
         question.visibility = visibility
         question.full_clean()
@@ -101,6 +109,7 @@ def answer_create(
     author: User,
     city: City,
     body: str,
+    content_language: str | None = None,
     projects: Iterable[Project] = (),
 ) -> Answer:
     """Answer for one's own city, never the asking one; the asker and followers are told."""
@@ -112,6 +121,8 @@ def answer_create(
         raise ValidationError(_("This question is closed."))
     with transaction.atomic():
         answer = Answer(question=question, author=author, city=city, body=body.strip())
+        if content_language is not None:  # None: the interface language
+            answer.content_language = content_language
         answer.full_clean()
         answer.save()
         answer.projects.set(projects)
@@ -120,6 +131,7 @@ def answer_create(
             kind=NotificationKind.NEW_ANSWER,
             actor=author,
             title=question.title,
+            title_language=question.content_language,
             url=f"{question.get_absolute_url()}#answer-{answer.pk}",
             context=city.name,
             targets=[question],
@@ -129,10 +141,18 @@ def answer_create(
     return answer
 
 
-def answer_update(*, answer: Answer, body: str, projects: Iterable[Project] = ()) -> Answer:
+def answer_update(
+    *,
+    answer: Answer,
+    body: str,
+    content_language: str | None = None,
+    projects: Iterable[Project] = (),
+) -> Answer:
     """The author rewrites their answer (its city stays); the edit time is shown."""
     with transaction.atomic():
         answer.body = body.strip()
+        if content_language is not None:  # None: as it was
+            answer.content_language = content_language
         answer.edited_at = timezone.now()
         answer.full_clean()
         answer.save()

@@ -19,7 +19,7 @@ from .forms import AnswerForm, CloseForm, QuestionFilterForm, QuestionForm
 from .models import Answer, Question
 
 PAGE_SIZE = 20
-QUESTION_FIELDS = ["title", "context", "themes", "project", "visibility"]
+QUESTION_FIELDS = ["title", "context", "content_language", "themes", "project", "visibility"]
 
 
 def get_question(request, slug: str, permission: str | None = None) -> Question:
@@ -155,6 +155,7 @@ def answer_create(request, slug):
                 author=request.user,
                 city=form.cleaned_data["city"],
                 body=form.cleaned_data["body"],
+                content_language=form.cleaned_data["content_language"],
                 projects=form.cleaned_data["projects"],
             )
         except ValidationError as error:
@@ -182,7 +183,10 @@ def answer_edit(request, slug, pk):
     form = AnswerForm(request.POST or None, instance=answer, user=request.user, question=question)
     if request.method == "POST" and form.is_valid():
         services.answer_update(
-            answer=answer, body=form.cleaned_data["body"], projects=form.cleaned_data["projects"]
+            answer=answer,
+            body=form.cleaned_data["body"],
+            content_language=form.cleaned_data["content_language"],
+            projects=form.cleaned_data["projects"],
         )
         messages.success(request, _("Your answer was updated."))
         return redirect(f"{question.get_absolute_url()}#answer-{answer.pk}")

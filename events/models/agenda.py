@@ -4,6 +4,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from core.dates import EVENT_YEARS, DatesInRangeMixin
+from core.enums import ContentLanguage, ContentLanguageField
 
 from ..enums import AgendaItemKind
 
@@ -18,6 +19,8 @@ class AgendaItem(DatesInRangeMixin, models.Model):
     ends_at = models.DateTimeField(_("ends at"))
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
+    # The event's language unless said otherwise (a Swedish talk in a French seminar).
+    content_language = ContentLanguageField()
     kind = models.CharField(_("kind"), max_length=12, choices=AgendaItemKind.choices)
     place = models.CharField(_("place"), max_length=200, blank=True)
     speakers = models.ManyToManyField(
@@ -47,6 +50,10 @@ class AgendaItem(DatesInRangeMixin, models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(kind__in=AgendaItemKind.values), name="agenda_item_kind_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(content_language__in=ContentLanguage.values),
+                name="agenda_item_content_language_known",
             ),
         ]
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.rules import is_moderator, readable_by
 from core.dates import EVENT_YEARS, DatesInRangeMixin
-from core.enums import Visibility
+from core.enums import ContentLanguage, ContentLanguageField, Visibility
 
 from ..enums import EventKind, EventState
 
@@ -47,6 +47,7 @@ class Event(DatesInRangeMixin, models.Model):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
     description = models.TextField(_("description"), blank=True)
+    content_language = ContentLanguageField()
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
     host_city = models.ForeignKey(
@@ -139,6 +140,10 @@ class Event(DatesInRangeMixin, models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(cover_image="") | ~Q(cover_alt=""), name="event_cover_has_alt"
+            ),
+            models.CheckConstraint(
+                condition=Q(content_language__in=ContentLanguage.values),
+                name="event_content_language_known",
             ),
         ]
 

@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from core.enums import ContentLanguage, ContentLanguageField
+
 
 class Comment(models.Model):
     """A member's comment on a project, or a reply to one (one level deep).
@@ -32,6 +34,7 @@ class Comment(models.Model):
         related_name="replies",
     )
     body = models.TextField(_("comment"), max_length=5000)
+    content_language = ContentLanguageField()
     created_at = models.DateTimeField(_("posted at"), auto_now_add=True)
     edited_at = models.DateTimeField(_("edited at"), null=True, blank=True)
     deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True)
@@ -60,6 +63,10 @@ class Comment(models.Model):
                 condition=(Q(hidden_at__isnull=True) & Q(hidden_reason=""))
                 | (Q(hidden_at__isnull=False) & ~Q(hidden_reason="")),
                 name="comment_hidden_with_reason",
+            ),
+            models.CheckConstraint(
+                condition=Q(content_language__in=ContentLanguage.values),
+                name="comment_content_language_known",
             ),
         ]
 

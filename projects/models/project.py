@@ -11,9 +11,9 @@ from taggit.managers import TaggableManager
 
 from cities.rules import readable_by
 from core.dates import DATE_YEARS, DatesInRangeMixin
-from core.enums import Visibility
+from core.enums import ContentLanguage, Visibility
 
-from ..enums import ContentLanguage, ProjectStatus
+from ..enums import ProjectStatus
 from ..storage import name_for
 from .fields import ProjectPictureField
 

@@ -21,6 +21,7 @@ def profile_data(**changes) -> dict:
     data = {
         "full_name": "Yann Guillou",
         "job_title": "Urbaniste",
+        "job_title_language": "fr",
         "organisation": "Saint-Brieuc Armor Agglomération",
         "languages_spoken": ["fr", "en"],
         "expertise": [

@@ -135,7 +135,10 @@ def test_city_detail_shows_people_to_an_approved_member(member_client, member):
     response = member_client.get("/en/cities/saint-brieuc/")
 
     html = response.content.decode()
-    assert "<strong>Yann Member</strong> · Urban planner / project officer · Urban planner" in html
+    assert (
+        "<strong>Yann Member</strong> · Urban planner / project officer"
+        ' · <span lang="en">Urban planner</span>' in html
+    )
     for person in people:
         assert f"<strong>{person.full_name}</strong>" in html
 

@@ -97,7 +97,7 @@ def test_event_detail_shows_the_facts_in_paris_time(anonymous_client, seminar):
 
     assert response.status_code == 200
     html = response.content.decode()
-    assert "<h1>Annual seminar 2031</h1>" in html
+    assert '<h1 lang="en">Annual seminar 2031</h1>' in html
     assert '<time datetime="2031-01-14T09:00:00+0100">Jan. 14, 2031, 9 a.m.</time>' in html
     assert '<time datetime="2031-01-15T16:00:00+0100">Jan. 15, 2031, 4 p.m.</time>' in html
     assert "Centre des congrès, Saint-Brieuc" in text(response)
@@ -114,7 +114,8 @@ def test_event_detail_sanitises_the_markdown_description(anonymous_client):
 
     response = anonymous_client.get(event.get_absolute_url())
 
-    prose = re.search(r'<div class="prose">(.*?)</div>', response.content.decode(), re.S).group(1)
+    html = response.content.decode()
+    prose = re.search(r'<div class="prose" lang="en">(.*?)</div>', html, re.S).group(1)
     assert "<script" not in prose
     assert "javascript:" not in prose
     assert "onerror" not in prose

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 def card_titles(response) -> list[str]:
     return re.findall(
-        r'<li class="card event-card">.*?<h3><a href="/en/events/[^"]+/">([^<]+)</a></h3>',
+        r'<li class="card event-card">.*?<h3><a href="/en/events/[^"]+/"[^>]*>([^<]+)</a></h3>',
         response.content.decode(),
         re.S,
     )

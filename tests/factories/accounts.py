@@ -20,6 +20,8 @@ def make_user(
 ) -> User:
     """A user whose e-mail address allauth knows (verified unless told otherwise)."""
     number = next(_sequence)
+    # A job title is written in its owner's language, as the migration guessed for old ones.
+    fields.setdefault("job_title_language", fields.get("preferred_language", "en"))
     user = User.objects.create_user(
         email=email or f"person{number}@example.org",
         password=password,

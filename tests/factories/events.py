@@ -10,7 +10,7 @@ from accounts.models import User
 from cities.enums import MembershipRole, MembershipStatus
 from cities.models import City, Membership
 from core.concurrency import VERSION_FIELD
-from core.enums import Visibility
+from core.enums import ContentLanguage, Visibility
 from events.enums import AgendaItemKind, EventKind, EventState, RegistrationState
 from events.forms import EventForm
 from events.models import AgendaItem, Event, Registration
@@ -105,6 +105,7 @@ def make_event(
         "ends_at": ends_at or starts_at + datetime.timedelta(hours=8),
         "state": state,
         "host_city": get_city(host_city) if isinstance(host_city, str) else host_city,
+        "content_language": ContentLanguage.ENGLISH,
         "created_by": created_by or make_user(full_name=f"Creator of event {number}"),
     }
     values.update(fields)
@@ -132,6 +133,7 @@ def make_agenda_item(
         "kind": AgendaItemKind.TALK,
         "starts_at": starts_at,
         "ends_at": ends_at or starts_at + datetime.timedelta(hours=1),
+        "content_language": event.content_language,
     }
     values.update(fields)
     item = AgendaItem.objects.create(event=event, **values)
@@ -153,6 +155,7 @@ def bulk_agenda(event: Event, count: int) -> list[AgendaItem]:
             kind=AgendaItemKind.SITE_VISIT if index % 2 else AgendaItemKind.TALK,
             place=f"Room {index}",
             position=index,
+            content_language=event.content_language,
         )
         for index in range(count)
     )
@@ -217,6 +220,7 @@ def event_form_data(**overrides) -> dict:
         "registration_opens_at": "",
         "registration_closes_at": "",
         "description": "Two short talks, then questions.",
+        "content_language": ContentLanguage.ENGLISH,
         "cover_alt": "",
     }
     data.update(overrides)
@@ -233,7 +237,7 @@ def agenda_form_data(items: list[dict], *, initial: int = 0) -> dict:
         "agenda-MAX_NUM_FORMS": "100",
     }
     for index, item in enumerate(items):
-        values = {"position": "0", "kind": "", "title": "", "place": ""}
+        values = {"position": "0", "kind": "", "title": "", "place": "", "content_language": ""}
         if item:
             values |= {"position": str(index), "kind": AgendaItemKind.TALK, **item}
         for key, value in values.items():
@@ -252,6 +256,7 @@ def saved_agenda_form_data(event: Event) -> dict:
                 "kind": item.kind,
                 "title": item.title,
                 "place": item.place,
+                "content_language": item.content_language,
                 "starts_at": local_input(item.starts_at),
                 "ends_at": local_input(item.ends_at),
                 "speakers": [str(pk) for pk in item.speakers.values_list("pk", flat=True)],
@@ -291,6 +296,7 @@ def edit_form_data(event: Event, **overrides) -> dict:
         ),
         "themes": [str(pk) for pk in event.themes.values_list("pk", flat=True)],
         "description": event.description,
+        "content_language": event.content_language,
         "organisers": [str(pk) for pk in event.organisers.values_list("pk", flat=True)],
         "cover_alt": event.cover_alt,
     }

@@ -20,7 +20,7 @@ from taggit.utils import edit_string_for_tags
 from accounts.models import User
 from cities.models import City
 from core.concurrency import VERSION_FIELD
-from core.enums import Visibility
+from core.enums import ContentLanguage, Visibility
 from projects.enums import ProjectStatus
 from projects.forms import ProjectForm
 from projects.models import Comment, Project, ProjectDocument
@@ -67,6 +67,7 @@ def make_project(
 
 
 def make_comment(*, project: Project, author: User, body: str = "A comment.", **fields) -> Comment:
+    fields.setdefault("content_language", ContentLanguage.ENGLISH)
     return Comment.objects.create(project=project, author=author, body=body, **fields)
 
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from accounts.models import User
 from cities.models import City
 from core.concurrency import VERSION_FIELD
-from core.enums import Visibility
+from core.enums import ContentLanguage, Visibility
 from notifications.enums import NotificationKind
 from notifications.models import Follow, Notification
 from projects.models import Project
@@ -40,7 +40,11 @@ def make_question(
     """An open, public question of Saint-Brieuc on public spaces unless told otherwise; written
     straight to the database (no follow, no notification). ``closed`` closes it with a summary."""
     number = next(_sequence)
-    values = {"title": f"How do you test question {number}?", "context": f"Context {number}."}
+    values = {
+        "title": f"How do you test question {number}?",
+        "context": f"Context {number}.",
+        "content_language": ContentLanguage.ENGLISH,
+    }
     values.update(fields)
     values.setdefault("slug", unique_slug(values["title"]))
     if closed:
@@ -74,7 +78,7 @@ def make_answer(
         author=author,
         city=_city(city),
         body=body or f"Answer {number}: we tried it this way.",
-        **fields,
+        **{"content_language": ContentLanguage.ENGLISH, **fields},
     )
     answer.projects.set(projects)
     return answer
@@ -103,7 +107,7 @@ def bulk_questions(
             title=f"How do {word} cities do {start}-{index}?",
             slug=f"{word}-question-{start}-{index}",
             context=f"The {word} context {index}.",
-            **fields,
+            **{"content_language": ContentLanguage.ENGLISH, **fields},
         )
         for index in range(count)
     )
@@ -115,7 +119,12 @@ def bulk_questions(
     )
     umea = get_city("umea")
     Answer.objects.bulk_create(
-        Answer(question=question, city=umea, body=f"Answer {number} from Umeå.")
+        Answer(
+            question=question,
+            city=umea,
+            body=f"Answer {number} from Umeå.",
+            content_language=ContentLanguage.ENGLISH,
+        )
         for question in questions
         for number in range(answers)
     )
@@ -128,6 +137,7 @@ def question_form_data(**fields) -> dict:
         "city": str(get_city("saint-brieuc").pk),
         "title": "How do you make a square work for every use?",
         "context": "We test furniture **before** the works.",
+        "content_language": ContentLanguage.ENGLISH,
         "themes": [str(Theme.objects.get(slug="public-spaces").pk)],
         "project": "",
         "visibility": Visibility.PUBLIC,
@@ -149,6 +159,7 @@ def question_edit_data(question: Question, **fields) -> dict:
         "city": str(question.city_id),
         "title": question.title,
         "context": question.context,
+        "content_language": question.content_language,
         "themes": [str(pk) for pk in question.themes.values_list("pk", flat=True)],
         "project": str(question.project_id or ""),
         "visibility": question.visibility,
@@ -159,7 +170,11 @@ def question_edit_data(question: Question, **fields) -> dict:
 
 def answer_form_data(**fields) -> dict:
     """POST data of an answer for Gothenburg, with no linked project."""
-    data = {"city": str(get_city("gothenburg").pk), "body": "We build a temporary installation."}
+    data = {
+        "city": str(get_city("gothenburg").pk),
+        "body": "We build a temporary installation.",
+        "content_language": ContentLanguage.ENGLISH,
+    }
     data.update(fields)
     return data
 

@@ -23,7 +23,7 @@ from themes.models import Theme
 pytestmark = pytest.mark.django_db
 
 PROJECT = re.compile(r'<h3><a href="[^"]+" lang="\w+">([^<]+)</a></h3>')
-QUESTION = re.compile(r'<li class="card question-card">\s*<h3><a href="[^"]+">([^<]+)</a>')
+QUESTION = re.compile(r'<li class="card question-card">\s*<h3><a href="[^"]+"[^>]*>([^<]+)</a>')
 PERSON = re.compile(r"<li><strong>([^<]+)</strong>")
 
 

@@ -10,7 +10,7 @@ from tests.factories import make_answer, make_project, make_question
 
 pytestmark = pytest.mark.django_db
 
-CARD = re.compile(r'<li class="card question-card">\s*<h3><a href="[^"]+">([^<]+)</a>')
+CARD = re.compile(r'<li class="card question-card">\s*<h3><a href="[^"]+"[^>]*>([^<]+)</a>')
 
 
 def titles(response) -> list[str]:

@@ -22,7 +22,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-CARD = re.compile(r'<li class="card question-card">\s*<h3><a href="[^"]+">([^<]+)</a>')
+CARD = re.compile(r'<li class="card question-card">\s*<h3><a href="[^"]+"[^>]*>([^<]+)</a>')
 
 
 def titles(response) -> list[str]:
@@ -163,7 +163,7 @@ def test_question_detail_shows_question_context_and_answers(anonymous_client, qu
 
     html = anonymous_client.get(question.get_absolute_url()).content.decode()
 
-    assert "<h1>How do you make a square work for every use?</h1>" in html
+    assert '<h1 lang="en">How do you make a square work for every use?</h1>' in html
     assert "We test furniture <strong>before</strong> the works." in html
     assert "2 answers" in html
     assert "We tried a <em>summer</em> installation." in html
