@@ -9,6 +9,7 @@ from core.slugs import unique_slug
 
 from .enums import GLOSSARY_LANGUAGES, EntryState
 from .models import GlossaryEntry
+from .terms import bump_terms_version
 
 # What an entry says, as opposed to who proposed or decided it: what a correction changes.
 CONTENT_FIELDS = [
@@ -53,6 +54,13 @@ def entry_propose(
     return entry
 
 
+def _terms_changed() -> None:
+    """Pages mark the new terms: now, and again once committed, so that no page caches what
+    it read in between, before the commit, under the new version."""
+    bump_terms_version()
+    transaction.on_commit(bump_terms_version)
+
+
 def _pending(entry: GlossaryEntry) -> GlossaryEntry:
     """The proposal, locked so that two coordinators cannot decide it twice."""
     entry = GlossaryEntry.objects.select_for_update().get(pk=entry.pk)
@@ -83,6 +91,7 @@ def entry_approve(*, entry: GlossaryEntry, decided_by) -> GlossaryEntry:
         published.save()
     entry.full_clean()
     entry.save()
+    _terms_changed()
     return published
 
 
@@ -93,6 +102,7 @@ def entry_reject(*, entry: GlossaryEntry, decided_by) -> GlossaryEntry:
     entry.decided_by, entry.decided_at = decided_by, timezone.now()
     entry.full_clean()
     entry.save()
+    _terms_changed()
     return entry
 
 
@@ -103,4 +113,5 @@ def entry_update(*, entry: GlossaryEntry, content: dict) -> GlossaryEntry:
         setattr(entry, field, value)
     entry.full_clean()
     entry.save()
+    _terms_changed()
     return entry

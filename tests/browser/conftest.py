@@ -139,7 +139,7 @@ def make_event(organiser: User, project: Project) -> Event:
         slug="test-seminar",
         kind=EventKind.SEMINAR,
         title="Séminaire annuel",
-        description="Deux jours à Saint-Brieuc.",
+        description="Deux jours à Saint-Brieuc, autour du permis de construire.",
         starts_at=start,
         ends_at=start + datetime.timedelta(days=1, hours=7),
         host_city=City.objects.get(slug="saint-brieuc"),
@@ -181,7 +181,7 @@ def make_question(author: User, project: Project) -> Question:
         city=City.objects.get(slug="saint-brieuc"),
         author=author,
         title="How do you make a square work for every use?",
-        context="We test furniture **before** the works.",
+        context="We test furniture **before** the works and the building permit.",
         project=project,
     )
     question.themes.set(Theme.objects.filter(slug="public-spaces"))
@@ -197,7 +197,7 @@ def make_project(author: User) -> Project:
         title="Expérimentation place de la Grille",
         lead_organisation="Saint-Brieuc Armor Agglomération",
         summary="Réaménager une place pour tous les usages, en testant avant les travaux.",
-        description="La place était un **parking**.\n\n- observation\n- ateliers",
+        description="La place était un **parking**, classé au PLU.\n\n- observation\n- ateliers",
         approach="Urbanisme tactique.",
         looking_for="Des retours d'expérience.",
         content_language="fr",
