@@ -43,12 +43,14 @@ MARKUP = re.compile(
 )
 
 
-def check_size(upload, limit: int) -> None:
+def check_size(upload, limit: int, *, too_big: str | None = None) -> None:
+    """Refuse an empty upload or one over ``limit`` bytes; ``too_big`` words the second case
+    (with %(size)s and %(limit)s)."""
     if upload.size == 0:
         raise ValidationError(_("The file is empty."), code="empty")
     if upload.size > limit:
         raise ValidationError(
-            _("The file is %(size)s; the limit is %(limit)s.")
+            (too_big or _("The file is %(size)s; the limit is %(limit)s."))
             % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
             code="too_big",
         )

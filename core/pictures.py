@@ -12,9 +12,10 @@ from io import BytesIO
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+from .documents import check_size
 
 # Only these decoders ever see an upload: Pillow's other formats are more attack surface.
 ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP", "GIF")
@@ -74,14 +75,7 @@ def _decoded(upload) -> Iterator[Image.Image]:
 
 def check_picture(upload, *, max_bytes: int) -> None:
     """Refuse what is not a JPEG, PNG, WebP or GIF picture that decodes whole within limits."""
-    if upload.size == 0:
-        raise ValidationError(_("The file is empty."), code="empty")
-    if upload.size > max_bytes:
-        raise ValidationError(
-            _("The picture is %(size)s; the limit is %(limit)s.")
-            % {"size": filesizeformat(upload.size), "limit": filesizeformat(max_bytes)},
-            code="too_big",
-        )
+    check_size(upload, max_bytes, too_big=_("The picture is %(size)s; the limit is %(limit)s."))
     with _decoded(upload):
         pass
 

@@ -1,5 +1,4 @@
 from django import forms
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import formats
@@ -12,7 +11,7 @@ from cities.selectors import approved_members
 from core.concurrency import EditVersionFormMixin, Extra
 from core.dates import EVENT_YEARS, DateTimeField, localtime
 from core.enums import ContentLanguage
-from core.pictures import check_picture
+from core.forms import CoverPictureMixin
 from projects.models import Project
 from themes.models import Theme
 
@@ -48,7 +47,7 @@ def _https_urls(field, **kwargs):
     return field.formfield(**kwargs)
 
 
-class EventForm(EditVersionFormMixin, forms.ModelForm):
+class EventForm(CoverPictureMixin, EditVersionFormMixin, forms.ModelForm):
     conflict_message = _("This event was changed by someone else since you opened it.")
 
     themes = forms.ModelMultipleChoiceField(
@@ -148,12 +147,6 @@ class EventForm(EditVersionFormMixin, forms.ModelForm):
             ),
         }
 
-    def clean_cover_image(self):
-        image = self.cleaned_data.get("cover_image")
-        if image and image != self.instance.cover_image and hasattr(image, "content_type"):
-            check_picture(image, max_bytes=settings.PROJECT_IMAGE_MAX_BYTES)
-        return image
-
     def clean(self):
         cleaned = super().clean()
         starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
@@ -171,8 +164,6 @@ class EventForm(EditVersionFormMixin, forms.ModelForm):
                     _("Seats already taken: %(count)d. The capacity cannot be lower.")
                     % {"count": confirmed},
                 )
-        if cleaned.get("cover_image") and not cleaned.get("cover_alt", "").strip():
-            self.add_error("cover_alt", _("Describe the cover image for people who cannot see it."))
         return cleaned
 
 

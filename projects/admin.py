@@ -1,11 +1,10 @@
 from django import forms
-from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from core.pictures import check_picture
+from core.forms import CoverPictureMixin
 
 from .forms import ProjectImageForm, document_changes, picture_changes
 from .models import Comment, CommentReport, Project, ProjectDocument, ProjectImage, ProjectLink
@@ -31,18 +30,8 @@ class ProjectDocumentInline(admin.TabularInline):
         return False
 
 
-class ProjectAdminForm(forms.ModelForm):
-    def clean_cover_image(self):
-        image = self.cleaned_data.get("cover_image")
-        if image and image != self.instance.cover_image and hasattr(image, "content_type"):
-            check_picture(image, max_bytes=settings.PROJECT_IMAGE_MAX_BYTES)
-        return image
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("cover_image") and not cleaned.get("cover_alt", "").strip():
-            self.add_error("cover_alt", _("Describe the cover image for people who cannot see it."))
-        return cleaned
+class ProjectAdminForm(CoverPictureMixin, forms.ModelForm):
+    """The portal's checks of the cover picture."""
 
 
 class DeletedFilter(admin.SimpleListFilter):

@@ -10,6 +10,7 @@ from cities.selectors import approved_members
 from core.concurrency import EditVersionFormMixin, Extra
 from core.dates import DATE_YEARS
 from core.documents import check_size, detect_document_type
+from core.forms import CoverPictureMixin
 from core.pictures import ACCEPT, check_picture
 from themes.models import SustainableDevelopmentGoal, Theme
 
@@ -68,7 +69,7 @@ class ContactChoiceField(forms.ModelMultipleChoiceField):
         return f"{user.get_full_name()} ({user.email})"
 
 
-class ProjectForm(EditVersionFormMixin, forms.ModelForm):
+class ProjectForm(CoverPictureMixin, EditVersionFormMixin, forms.ModelForm):
     conflict_message = _("This project was changed by someone else since you opened it.")
 
     themes = forms.ModelMultipleChoiceField(
@@ -184,19 +185,11 @@ class ProjectForm(EditVersionFormMixin, forms.ModelForm):
             for kind, items in kinds.items()
         }
 
-    def clean_cover_image(self):
-        image = self.cleaned_data.get("cover_image")
-        if image and image != self.instance.cover_image and hasattr(image, "content_type"):
-            check_picture(image, max_bytes=settings.PROJECT_IMAGE_MAX_BYTES)
-        return image
-
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("start_date"), cleaned.get("end_date")
         if start and end and end < start:
             self.add_error("end_date", _("The end date cannot be before the start date."))
-        if cleaned.get("cover_image") and not cleaned.get("cover_alt", "").strip():
-            self.add_error("cover_alt", _("Describe the cover image for people who cannot see it."))
         city = cleaned.get("city") or (self.instance.city if self.instance.pk else None)
         contacts = cleaned.get("contacts")
         if city and contacts:
