@@ -45,15 +45,9 @@ PHRASES = {
         "en": _("%(field)s in English"),
     },
     "machine_on_its_way": {
-        "fr": _(
-            "A machine translation into French is on its way: it will appear here soon."
-        ),
-        "sv": _(
-            "A machine translation into Swedish is on its way: it will appear here soon."
-        ),
-        "en": _(
-            "A machine translation into English is on its way: it will appear here soon."
-        ),
+        "fr": _("A machine translation into French is on its way: it will appear here soon."),
+        "sv": _("A machine translation into Swedish is on its way: it will appear here soon."),
+        "en": _("A machine translation into English is on its way: it will appear here soon."),
     },
 }
 
