@@ -4,6 +4,15 @@ read both languages (most by hand, a few machine translations reviewed by a memb
 
 from typing import NamedTuple
 
+from django.db import transaction
+
+from accounts.models import User
+from languages.selectors import translations_for
+from languages.services import save_machine_translation, save_translation
+from languages.translatable import present_fields, target_languages
+
+from .models import Event
+
 ENGINE = "libretranslate"
 ENGINE_VERSION = "1.6"
 
@@ -117,3 +126,50 @@ AGENDA: dict[str, dict[str, Version]] = {
         "sv": human(ELIN, title="Mot en gemensam EU-ansökan"),
     },
 }
+
+
+@transaction.atomic
+def load_event_translations() -> None:
+    """Translate the annual seminar and its agenda (after ``load_events``); the seminars of
+    earlier years' demo runs too."""
+    users = {
+        user.email: user for user in User.objects.filter(email__endswith="@demo.alliance.example")
+    }
+    for seminar in Event.objects.filter(slug__startswith=SEMINAR_SLUG_PREFIX).prefetch_related(
+        "agenda"
+    ):
+        year = seminar.slug.removeprefix(SEMINAR_SLUG_PREFIX)
+        _translate(seminar, SEMINAR, users, year=year)
+        for item in seminar.agenda.all():
+            _translate(item, AGENDA.get(item.title, {}), users)
+
+
+def _translate(obj, versions: dict[str, Version], users: dict, **values: str) -> None:
+    """Save ``obj``'s demo translations. A language it already has a translation into is left
+    alone: loading the demo again changes nothing and keeps what members corrected."""
+    fields = present_fields(obj)
+    for language in target_languages(obj):
+        version = versions.get(language)
+        if version is None or version.by not in users:
+            continue
+        if translations_for([obj], language):
+            continue
+        texts = {
+            field: text.format(**values) if values else text
+            for field, text in version.texts.items()
+            if field in fields
+        }
+        if version.machine:
+            save_machine_translation(
+                obj=obj,
+                language=language,
+                texts=texts,
+                engine=ENGINE,
+                engine_version=ENGINE_VERSION,
+            )
+            # The reviewer read it beside the original and kept it as the engine wrote it.
+            save_translation(
+                obj=obj, language=language, texts=texts, by=users[version.by], confirmed=set(texts)
+            )
+        else:
+            save_translation(obj=obj, language=language, texts=texts, by=users[version.by])

@@ -5,6 +5,15 @@ translations reviewed by a member), so that every reader finds them in their lan
 
 from typing import NamedTuple
 
+from django.db import transaction
+
+from accounts.models import User
+from languages.selectors import translations_for
+from languages.services import save_machine_translation, save_translation
+from languages.translatable import present_fields, target_languages
+
+from .models import Question
+
 ENGINE = "libretranslate"
 ENGINE_VERSION = "1.6"
 
@@ -173,3 +182,47 @@ ANSWERS: dict[tuple[str, str], dict[str, Version]] = {
         ),
     },
 }
+
+
+@transaction.atomic
+def load_question_translations() -> None:
+    """Translate the demo questions and their answers (after ``load_questions``)."""
+    users = {
+        user.email: user for user in User.objects.filter(email__endswith="@demo.alliance.example")
+    }
+    questions = Question.objects.filter(slug__in=QUESTIONS).prefetch_related("answers__city")
+    for question in questions:
+        _translate(question, QUESTIONS[question.slug], users)
+        for answer in question.answers.all():
+            _translate(answer, ANSWERS.get((question.slug, answer.city.slug), {}), users)
+
+
+def _translate(obj, versions: dict[str, Version], users: dict, **values: str) -> None:
+    """Save ``obj``'s demo translations. A language it already has a translation into is left
+    alone: loading the demo again changes nothing and keeps what members corrected."""
+    fields = present_fields(obj)
+    for language in target_languages(obj):
+        version = versions.get(language)
+        if version is None or version.by not in users:
+            continue
+        if translations_for([obj], language):
+            continue
+        texts = {
+            field: text.format(**values) if values else text
+            for field, text in version.texts.items()
+            if field in fields
+        }
+        if version.machine:
+            save_machine_translation(
+                obj=obj,
+                language=language,
+                texts=texts,
+                engine=ENGINE,
+                engine_version=ENGINE_VERSION,
+            )
+            # The reviewer read it beside the original and kept it as the engine wrote it.
+            save_translation(
+                obj=obj, language=language, texts=texts, by=users[version.by], confirmed=set(texts)
+            )
+        else:
+            save_translation(obj=obj, language=language, texts=texts, by=users[version.by])
