@@ -12,6 +12,9 @@ logger = logging.getLogger(__name__)
 
 
 class TranslationTask(DjangoTask):
+    """The app's task class (alliance_portal/celery.py: ``delay_on_commit``), which also tells
+    ``on_failed`` when the task gives up."""
+
     def on_failure(self, exc, task_id, args, kwargs, einfo):
         """Given up (a refusal, or every retry spent): tell ``on_failed``, so that the page
         stops saying "pending" and offers to ask again."""
