@@ -78,7 +78,7 @@ def test_swedish_page_states_the_provenance_and_links_to_the_original(anonymous_
     note = re.search(r'<div class="translation-note" lang="sv">.*?</div>', html, re.S).group(0)
     assert provenance in note
     assert "sofia.gothenburg@example.org" not in html
-    link = in_swedish("Show the original (%(language)s)", language=french)
+    link = in_swedish("Show the original, in French")
     assert f'<a href="/sv/projects/{translated.slug}/?original=1#project-text">{link}</a>' in note
     assert "stale" not in note
 
