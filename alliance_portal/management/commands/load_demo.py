@@ -27,7 +27,7 @@ PEOPLE = [
         "Ministère de la Transition écologique",
         None,
         None,
-        ["fr", "en"],
+        ["fr", "en", "sv"],
         ["indicators-sdgs", "innovation"],
         "fr",
     ),
