@@ -55,7 +55,7 @@ TRANSLATIONS = {
                 "dygnet\n- workshoppar med boende, handlare och skolor\n"
                 "- justeringar varje säsong före den slutliga ombyggnaden"
             ),
-            "approach": "Taktisk urbanism: ett år av försök som går att ta tillbaka och en förvaltningsövergripande projektgrupp (gata, park, handel, lokal demokrati).",
+            "approach": "Taktisk urbanism: ett år med reversibla försök och en förvaltningsövergripande projektgrupp (gata, park, handel, lokal demokrati).",
             "stakeholders": "Boende i området, handlare, skolor, föreningar för personer med nedsatt rörlighet.",
             "lessons_learned": "Vi hade underskattat hur platsen används nattetid och hur mycket skötsel de flyttbara möblerna kräver.",
             "looking_for": "Erfarenheter av att utvärdera hur en plats används, uppdelat på kön och ålder.",
@@ -87,7 +87,7 @@ TRANSLATIONS = {
                 "utbyggnad."
             ),
             "description": "Landsbygdskommunerna hittar en väg att utvecklas utan utspridd bebyggelse, med det lokala jordbruket och invånarnas egen läsning av landskapet som grund.",
-            "approach": "Invånare som anmäler sig blir ambassadörer: promenader, inventeringar och workshoppar där man lär sig läsa landskapet.",
+            "approach": "Frivilliga invånare blir ambassadörer: promenader, inventeringar och workshoppar där man lär sig läsa landskapet.",
             "stakeholders": "Lantbrukare, landsbygdskommuner, invånarambassadörer, lantbrukskammaren (chambre d'agriculture).",
             "looking_for": "Svenska städer som arbetar med resor och mobilitet på landsbygden.",
             "alt": "Illustration: åkrar i gröna och gula band runt en liten ort.",
@@ -97,7 +97,7 @@ TRANSLATIONS = {
         EN: {
             "title": "2018 territorial project: “a break with the past”",
             "summary": "Renovating the centres comes first: energy efficiency and the circular economy before any expansion.",
-            "description": "The territorial project breaks with urban expansion: town and village centres come first, with their housing and their shops renovated.",
+            "description": "The territorial project breaks with urban expansion: the town and village centres, their housing and their shops are renovated first.",
             "approach": "A territorial project drawn up with the agglomeration's 32 municipalities.",
             "looking_for": "Ways of financing the energy renovation of old housing.",
             "alt": "Illustration: old facades in a town centre, with scaffolding.",
@@ -129,7 +129,7 @@ TRANSLATIONS = {
             "description": "Une installation temporaire avec des assises, des plantations et une scène est mise à l'essai le temps d'un été. Les observations et les échanges avec les usagers orienteront l'aménagement définitif.",
             "approach": "Nous travaillons par cycles courts : construire, observer, ajuster. Les services de la ville partagent une même équipe projet.",
             "stakeholders": "Habitants, associations, propriétaires immobiliers et le service des déplacements de la ville (trafikkontoret).",
-            "lessons_learned": "Les aménagements temporaires lancent le débat très tôt et rendent la participation plus facile.",
+            "lessons_learned": "Les aménagements temporaires lancent le débat tôt et rendent la participation plus facile.",
             "looking_for": "Des retours d'expérience de villes françaises sur l'évaluation des installations temporaires.",
             "alt": "Illustration : une place avec des platelages en bois temporaires, des plantes en pot et une petite scène.",
         },
@@ -144,9 +144,9 @@ TRANSLATIONS = {
             "alt": "Illustration: a lit footpath in a park, with benches.",
         },
         FR: {
-            "title": "Un aménagement égalitaire des espaces publics : l'inclusion par l'exclusion",
+            "title": "Aménager des espaces publics pour l'égalité femmes-hommes : l'inclusion par l'exclusion",
             "summary": "Umeå analyse qui utilise ses espaces publics et crée parfois des lieux pour un groupe afin que davantage de personnes s'y sentent les bienvenues.",
-            "description": "Avec des marches exploratoires et des statistiques de fréquentation, Umeå aménage la ville selon une approche par le genre. L'inclusion passe parfois par un lieu réservé à un groupe qui, sinon, en serait absent.",
+            "description": "Avec des marches exploratoires et des statistiques de fréquentation, Umeå planifie la ville avec une approche par le genre. L'inclusion passe parfois par un lieu réservé à un groupe qui, sinon, en serait absent.",
             "approach": "Une analyse de genre pour chaque projet d'envergure, des marches exploratoires et un suivi.",
             "equity": "Les jeunes femmes et les personnes âgées y gagnent le plus ; certains groupes ont le sentiment qu'on leur retire des lieux.",
             "alt": "Illustration : une allée éclairée dans un parc, avec des bancs.",
