@@ -6,10 +6,18 @@ provenance the pages show has an example.
 TRANSLATIONS[slug][language][field] is the translated text; `alt` is the cover description
 (saved only if the model translates `cover_alt`). PROVENANCE[(slug, language)] says who made it.
 OUT_OF_DATE names the one field whose translation was made from an earlier wording of the
-original: the author has since changed the original, and nobody has updated the translation.
+original: the engine was sent that wording, the author changed the original before the
+reviewer got to the field, and nobody has updated it since; the other fields are reviewed.
 """
 
+from django.contrib.contenttypes.models import ContentType
+
+from accounts.models import User
 from core.enums import ContentLanguage
+from languages.models import Translation, text_digest
+from languages.services import save_machine_translation, save_translation
+
+from .models import Project
 
 FR, SV, EN = ContentLanguage.FRENCH, ContentLanguage.SWEDISH, ContentLanguage.ENGLISH
 
@@ -231,3 +239,60 @@ OUT_OF_DATE = (
     "approach",
     "Un projet de territoire construit avec les communes de l'agglomération.",
 )
+
+
+def _texts(project: Project, texts: dict[str, str]) -> dict[str, str]:
+    """The demo texts under their model names, for the fields the model translates and the
+    original has something in."""
+    named = {FIELD_NAMES.get(field, field): text for field, text in texts.items()}
+    return {
+        field: text
+        for field, text in named.items()
+        if field in Project.translated_fields and (getattr(project, field) or "")
+    }
+
+
+def load_project_translations() -> None:
+    """Save the demo translations through the translation services, once: a project that
+    already has a translation into a language is left as it is, so that load_demo can run
+    again without adding revisions."""
+    emails = {value.get("translator") or value["reviewer"] for value in PROVENANCE.values()}
+    users = {user.email: user for user in User.objects.filter(email__in=emails)}
+    projects = Project.objects.filter(slug__in=TRANSLATIONS)
+    done = set(
+        Translation.objects.filter(
+            content_type=ContentType.objects.get_for_model(Project),
+            object_id__in=[project.pk for project in projects],
+        ).values_list("object_id", "language")
+    )
+    stale_slug, stale_language, stale_field, earlier = OUT_OF_DATE
+    for project in projects:
+        for language, demo_texts in TRANSLATIONS[project.slug].items():
+            if (project.pk, language) in done:
+                continue
+            texts = _texts(project, demo_texts)
+            provenance = PROVENANCE[(project.slug, language)]
+            if "translator" in provenance:
+                save_translation(
+                    obj=project, language=language, texts=texts, by=users[provenance["translator"]]
+                )
+                continue
+            stale = (project.slug, language) == (stale_slug, stale_language)
+            save_machine_translation(
+                obj=project,
+                language=language,
+                texts=texts,
+                engine=provenance["engine"],
+                engine_version=provenance["engine_version"],
+                digests={stale_field: text_digest(earlier)} if stale else None,
+            )
+            reviewed = {
+                field: text for field, text in texts.items() if not (stale and field == stale_field)
+            }
+            save_translation(
+                obj=project,
+                language=language,
+                texts=reviewed,
+                by=users[provenance["reviewer"]],
+                confirmed=set(reviewed),
+            )

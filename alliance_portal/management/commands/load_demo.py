@@ -13,6 +13,7 @@ from cities.models import City, Membership
 from cities.rules import COORDINATORS_GROUP
 from events.demo import load_events
 from projects.demo import load_projects
+from projects.demo_translations import load_project_translations
 from questions.demo import load_questions
 from themes.models import Theme
 
@@ -163,6 +164,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             self._load()
             load_projects()
+            load_project_translations()
             load_events()
             load_questions()
         self._print_sign_in()
