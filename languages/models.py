@@ -4,7 +4,7 @@ rarely map one to one."""
 import hashlib
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +22,7 @@ from core.enums import ContentLanguage
 from core.i18n import localized
 
 from .enums import GLOSSARY_LANGUAGES, EntryState, PlanningSystem, TranslationOrigin
+from .shown import ShownVersion
 
 SOURCE_KEYS = {"title", "url"}
 # States a new entry and a correction go through (a correction is applied, never published).
@@ -391,3 +393,46 @@ class TranslationRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.content_type_id}:{self.object_id} → {self.language}"
+
+
+READER_TRANSLATIONS = "reader_translations"
+
+
+def reader_translations(language: str | None = None) -> models.Prefetch:
+    """What a list prefetches (``queryset.prefetch_related(reader_translations())``) so that
+    each item's ``shown`` costs no query: the translations into the reader's language."""
+    return models.Prefetch(
+        "translations",
+        queryset=Translation.objects.filter(language=language or get_language()).select_related(
+            "translated_by", "reviewed_by"
+        ),
+        to_attr=READER_TRANSLATIONS,
+    )
+
+
+class TranslatableModel(models.Model):
+    """A text members may translate: subclasses declare ``translated_fields`` and
+    ``translation_permission`` and have a ``content_language`` (languages.translatable).
+
+    ``shown`` is the text in the reader's language: free when the translations were prefetched
+    (``reader_translations()``) or attached (``selectors.attach_translations``), one query
+    otherwise. Deleting the object deletes its translations."""
+
+    translations = GenericRelation(Translation)
+
+    class Meta:
+        abstract = True
+
+    @cached_property
+    def shown(self):
+        language = get_language()
+        found = getattr(self, READER_TRANSLATIONS, None)
+        if found is None:
+            found = list(
+                Translation.objects.filter(
+                    content_type=ContentType.objects.get_for_model(self),
+                    object_id=self.pk,
+                    language=language,
+                ).select_related("translated_by", "reviewed_by")
+            )
+        return ShownVersion(self, language, {t.field: t for t in found if t.language == language})

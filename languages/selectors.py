@@ -5,12 +5,16 @@ from itertools import groupby
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
+from django.utils.safestring import SafeString
+
+from core.diff import text_diff
 
 from .enums import GLOSSARY_LANGUAGES
 from .models import GlossaryEntry, Translation, TranslationRequest, TranslationRevision
 from .services import CONTENT_FIELDS
 from .shown import ShownVersion
 from .text import fold, initial, sort_key
+from .translatable import field_label
 
 # What the search looks in: the terms and the definitions, in the three languages.
 SEARCHED_FIELDS = [
@@ -129,11 +133,42 @@ def pending_translation(obj, language: str) -> TranslationRequest | None:
     ).first()
 
 
-def translation_history(obj) -> list[TranslationRevision]:
-    """Every saved state of every translation of ``obj``, newest first."""
-    return list(
+@dataclass
+class TranslationChange:
+    revision: TranslationRevision
+    field_label: str
+    language: str
+    diff: SafeString | None  # None: the first version of this translation
+
+    @property
+    def by_machine(self) -> bool:
+        return self.revision.saved_by_id is None and self.revision.origin == "machine"
+
+
+def translation_history(obj) -> list[TranslationChange]:
+    """Every saved state of every translation of ``obj``, newest first, each with what it
+    changed in the state before it (one query)."""
+    revisions = list(
         TranslationRevision.objects.filter(
             translation__content_type=ContentType.objects.get_for_model(obj),
             translation__object_id=obj.pk,
-        ).select_related("translation", "saved_by", "translated_by", "reviewed_by")
+        )
+        .select_related("translation", "saved_by")
+        .order_by("-saved_at", "-pk")
     )
+    older: dict[int, TranslationRevision] = {}
+    history = []
+    for revision in reversed(revisions):
+        before = older.get(revision.translation_id)
+        older[revision.translation_id] = revision
+        translation = revision.translation
+        history.append(
+            TranslationChange(
+                revision=revision,
+                field_label=str(field_label(obj, translation.field)),
+                language=translation.language,
+                diff=text_diff(before.text, revision.text) if before is not None else None,
+            )
+        )
+    history.reverse()
+    return history

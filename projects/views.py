@@ -16,7 +16,7 @@ from cities.models import City
 from cities.rules import approved_cities, is_moderator
 from core.concurrency import EditConflict
 from core.objects import get_object_for
-from languages.selectors import attach_translations
+from languages.selectors import attach_translations, translation_history
 from themes.models import SustainableDevelopmentGoal, Theme
 
 from . import selectors, services
@@ -277,6 +277,8 @@ def project_history(request, slug):
             "revisions": revisions,
             "shown": shown,
             "can_restore": request.user.has_perm("projects.change_project", project),
+            # Translations are revisions too: every state of each, on the first page.
+            "translation_changes": translation_history(project) if revisions.number == 1 else [],
         },
     )
 

@@ -5,11 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 from core.dates import EVENT_YEARS, DatesInRangeMixin
 from core.enums import ContentLanguage, ContentLanguageField
+from languages.models import TranslatableModel
 
 from ..enums import AgendaItemKind
 
 
-class AgendaItem(DatesInRangeMixin, models.Model):
+class AgendaItem(DatesInRangeMixin, TranslatableModel):
     """One slot of an event's programme: a talk, a workshop, a site visit, a break…"""
 
     translated_fields = ("title", "description")

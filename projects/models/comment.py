@@ -4,9 +4,10 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from core.enums import ContentLanguage, ContentLanguageField
+from languages.models import TranslatableModel
 
 
-class Comment(models.Model):
+class Comment(TranslatableModel):
     """A member's comment on a project, or a reply to one (one level deep).
 
     Never destroyed: the author's deletion and a moderator's hiding are both kept.
