@@ -1,6 +1,7 @@
 """`manage.py load_demo` translates the seven demo projects into the two other languages, with
 every kind of provenance the pages show: human, machine reviewed, one out of date."""
 
+import html
 import re
 from io import StringIO
 
@@ -33,6 +34,11 @@ ENGINE_LABEL = "LibreTranslate 1.6"  # as the provenance line spells it
 def demo(settings):
     settings.DEBUG = False
     call_command("load_demo", "--force", stdout=StringIO())
+
+
+def response_text(response) -> str:
+    assert response.status_code == 200
+    return html.unescape(response.content.decode())
 
 
 def note(page: str) -> str:
@@ -156,3 +162,18 @@ def test_load_demo_project_pages_show_provenance_and_the_out_of_date_one(demo, c
     assert ENGINE_LABEL in note(stale)
     assert 'class="stale"' not in note(current)
     assert "Elin Berg" in note(current)  # the translator
+
+
+def test_load_demo_swedish_member_reads_every_project_title_in_swedish(demo, client):
+    client.force_login(User.objects.get(email="lars.eriksson@demo.alliance.example"))
+    with translation.override(ContentLanguage.SWEDISH):
+        url = reverse("projects:list")
+
+    content = response_text(client.get(url))
+
+    for data in PROJECTS:
+        if data["language"] == ContentLanguage.SWEDISH:
+            assert data["title"] in content
+        else:
+            assert TRANSLATIONS[data["slug"]][ContentLanguage.SWEDISH]["title"] in content
+            assert data["title"] not in content
