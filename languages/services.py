@@ -136,8 +136,7 @@ def _check_target(obj, language: str) -> None:
         raise ValidationError(_("This is not one of the portal's languages."), code="language")
     if language == obj.content_language:
         raise ValidationError(
-            _("This text is written in %(language)s: a translation goes into another language.")
-            % {"language": ContentLanguage(language).label},
+            _("This is the language of the original: a translation goes into another one."),
             code="same_language",
         )
 

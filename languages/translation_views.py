@@ -17,6 +17,7 @@ from . import permissions, services
 from .forms import TranslationForm
 from .machine import get_backend
 from .models import GlossaryEntry, Translation
+from .phrases import phrase
 from .terms import term_index
 from .translatable import get_translatable, key_of, present_fields
 
@@ -140,12 +141,5 @@ def machine_request(request, model, pk, language):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(_back(request, obj))
-    messages.success(
-        request,
-        _(
-            "A machine translation into %(language)s is on its way: it appears here in a few "
-            "minutes."
-        )
-        % {"language": ContentLanguage(language).label},
-    )
+    messages.success(request, phrase("machine_on_its_way", language))
     return redirect(_back(request, obj))
