@@ -19,6 +19,9 @@ class QuestionQuerySet(models.QuerySet):
 class Question(models.Model):
     """A city asks the network "how do you…?"; members of other cities answer."""
 
+    translated_fields = ("title", "context", "summary")
+    translation_permission = "questions.view_question"
+
     city = models.ForeignKey(
         "cities.City",
         verbose_name=_("asked by the city of"),
@@ -96,6 +99,10 @@ class Question(models.Model):
 
 class Answer(models.Model):
     """A member of another city answers, with their city's projects as evidence."""
+
+    translated_fields = ("body",)
+    translation_permission = "questions.view_question"
+    translation_subject = "question"
 
     question = models.ForeignKey(
         Question, verbose_name=_("question"), on_delete=models.CASCADE, related_name="answers"

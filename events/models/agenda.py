@@ -12,6 +12,10 @@ from ..enums import AgendaItemKind
 class AgendaItem(DatesInRangeMixin, models.Model):
     """One slot of an event's programme: a talk, a workshop, a site visit, a break…"""
 
+    translated_fields = ("title", "description")
+    translation_permission = "events.view_event"
+    translation_subject = "event"  # whose permission decides
+
     event = models.ForeignKey(
         "events.Event", verbose_name=_("event"), on_delete=models.CASCADE, related_name="agenda"
     )

@@ -43,6 +43,9 @@ class EventQuerySet(models.QuerySet):
 class Event(DatesInRangeMixin, models.Model):
     """A webinar, discussion, bilateral meeting, seminar, site visit or workshop of the network."""
 
+    translated_fields = ("title", "description")
+    translation_permission = "events.view_event"
+
     kind = models.CharField(_("kind"), max_length=12, choices=EventKind.choices)
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=220, unique=True)

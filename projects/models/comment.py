@@ -12,6 +12,10 @@ class Comment(models.Model):
     Never destroyed: the author's deletion and a moderator's hiding are both kept.
     """
 
+    translated_fields = ("body",)
+    translation_permission = "projects.view_project"
+    translation_subject = "project"
+
     project = models.ForeignKey(
         "projects.Project",
         verbose_name=_("project"),

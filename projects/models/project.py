@@ -39,6 +39,20 @@ class ProjectQuerySet(models.QuerySet):
 class Project(DatesInRangeMixin, models.Model):
     """An ongoing (or planned, or completed) project of a member city, told for peers."""
 
+    # What members may translate (languages.translatable), in the order a reader meets it.
+    translated_fields = (
+        "title",
+        "summary",
+        "description",
+        "approach",
+        "stakeholders",
+        "lessons_learned",
+        "looking_for",
+        "transferability",
+        "equity",
+    )
+    translation_permission = "projects.view_project"
+
     city = models.ForeignKey(
         "cities.City", verbose_name=_("city"), on_delete=models.PROTECT, related_name="projects"
     )

@@ -60,6 +60,6 @@ def unseed(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("languages", "0003_tag_concepts")]
+    dependencies = [("languages", "0004_tag_concepts")]
 
     operations = [migrations.RunPython(seed, unseed)]

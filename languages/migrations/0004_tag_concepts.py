@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("languages", "0002_planning_glossary"),
+        ("languages", "0003_translations"),
     ]
 
     operations = [
