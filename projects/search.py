@@ -1,9 +1,10 @@
 """Full-text search of projects.
 
 PostgreSQL: a stored, weighted ``tsvector`` per project (title A; summary and tags B; the rest C)
-built with the text-search configuration of the project's language, accent-insensitive
-(configurations ``alliance_fr/sv/en`` of migration 0002 put ``unaccent`` before the stemmer),
-a GIN index, ranking, and ``ts_headline`` snippets for the shown page only.
+built with the text-search configuration of the project's language, and of each translation's
+language for its translations (``languages.models.Translation``, reindexed when one is saved),
+accent-insensitive (configurations ``alliance_fr/sv/en`` of migration 0002 put ``unaccent``
+before the stemmer), a GIN index, ranking, and ``ts_headline`` snippets for the shown page only.
 SQLite (development): every word must appear in an accent-folded copy of the text.
 
 Across languages: a query naming a glossary term or a translated tag also searches its names in
@@ -13,6 +14,7 @@ in every language's configuration (``languages.equivalents``, cached: no query p
 
 import unicodedata
 
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import Case, F, Q, QuerySet, TextField, Value, When
@@ -21,6 +23,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from languages.equivalents import expand_query
+from languages.models import Translation
 
 from .enums import SEARCH_CONFIGS, SOFT_FIELDS
 from .models import Project
@@ -54,22 +57,54 @@ def _highlighted_words(query: str) -> list[str]:
     return words
 
 
+def _translated_texts(project: Project) -> dict[str, dict[str, str]]:
+    """The project's translations: language → field → text (one query)."""
+    texts: dict[str, dict[str, str]] = {}
+    rows = Translation.objects.filter(
+        content_type=ContentType.objects.get_for_model(Project), object_id=project.pk
+    ).values_list("language", "field", "text")
+    for language, field, text in rows:
+        texts.setdefault(language, {})[field] = text
+    return texts
+
+
 def index_project(project: Project) -> None:
-    """Refresh the project's stored search data (call after its fields and tags are saved)."""
+    """Refresh the project's stored search data (call after its fields, tags or translations
+    are saved): the original in its language's configuration, each translation in its own, each
+    field with its weight (title A; summary and tags B; the rest C)."""
     tags = " ".join(sorted(project.tags.names()))
-    title, summary = project.title, f"{project.summary} {tags}"
-    body = " ".join(
-        [getattr(project, field) for field in BODY_FIELDS]
-        + [project.city.name, project.city.local_name]
-    )
-    values = {"search_text": fold(" ".join([title, summary, body]))}
-    if uses_postgres():
-        config = SEARCH_CONFIGS[project.content_language]
-        values["search_vector"] = (
-            SearchVector(Value(title), weight="A", config=config)
-            + SearchVector(Value(summary), weight="B", config=config)
-            + SearchVector(Value(body), weight="C", config=config)
+    city = [project.city.name, project.city.local_name]
+    versions = [
+        (
+            project.content_language,
+            project.title,
+            f"{project.summary} {tags}",
+            " ".join([getattr(project, field) for field in BODY_FIELDS] + city),
         )
+    ]
+    for language, fields in _translated_texts(project).items():
+        if language == project.content_language or language not in SEARCH_CONFIGS:
+            continue
+        versions.append(
+            (
+                language,
+                fields.get("title", ""),
+                fields.get("summary", ""),
+                " ".join(fields.get(field, "") for field in BODY_FIELDS),
+            )
+        )
+    values = {"search_text": fold(" ".join(text for version in versions for text in version[1:]))}
+    if uses_postgres():
+        vector = None
+        for language, title, summary, body in versions:
+            config = SEARCH_CONFIGS[language]
+            part = (
+                SearchVector(Value(title), weight="A", config=config)
+                + SearchVector(Value(summary), weight="B", config=config)
+                + SearchVector(Value(body), weight="C", config=config)
+            )
+            vector = part if vector is None else vector + part
+        values["search_vector"] = vector
     Project.objects.filter(pk=project.pk).update(**values)
 
 

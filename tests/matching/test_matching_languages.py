@@ -84,9 +84,7 @@ def test_reasons_name_the_shared_tag_in_the_readers_language(french):
 
 def test_city_suggestions_use_translated_tags(french):
     swedish("Torget", "Sittplatser och växter prövas.")
-    projects = list(
-        Project.objects.filter(pk=french.pk).prefetch_related("themes", "sdgs", "tags")
-    )
+    projects = list(Project.objects.filter(pk=french.pk).prefetch_related("themes", "sdgs", "tags"))
 
     matches = peer_matches(city_profile(projects, "FR"), AnonymousUser())
 

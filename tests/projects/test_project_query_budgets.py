@@ -140,9 +140,10 @@ def test_project_detail_budget_anonymous(anonymous_client, data, django_assert_m
     for number in range(data.related):
         make_document(project=data.project, title=f"Document {number}")
 
-    # measured: 15 with peer projects in Sweden (200 projects), 12 without (2 projects): the
-    # matches' themes, goals and tags are read in three queries, whatever their number.
-    with django_assert_max_num_queries(16):
+    # measured: 17 with peer projects in Sweden (200 projects): the matches' themes, goals and
+    # tags are read in three queries, whatever their number; the translations shown and the tag
+    # translations (read once per version) are one each.
+    with django_assert_max_num_queries(18):
         response = anonymous_client.get(data.project.get_absolute_url())
 
     html = response.content.decode()
@@ -156,9 +157,10 @@ def test_project_detail_budget_member(member_client, data, django_assert_max_num
     for number in range(data.related):
         make_document(project=data.project, title=f"Document {number}")
 
-    # measured: 22 with peer projects in Sweden (200 projects), 19 without (2 projects): matches,
-    # questions about the project and the follow button.
-    with django_assert_max_num_queries(23):
+    # measured: 24 with peer projects in Sweden (200 projects): matches, questions about the
+    # project, the follow button, the translations shown and the tag translations (read once per
+    # version).
+    with django_assert_max_num_queries(25):
         response = member_client.get(data.project.get_absolute_url())
 
     html = response.content.decode()

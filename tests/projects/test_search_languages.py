@@ -133,7 +133,8 @@ def test_tag_facets_merge_a_tag_and_its_translations(anonymous_client, gothenbur
     html = anonymous_client.get("/fr/projects/").content.decode()
 
     facets = html[html.index("<h3>Par mot-clé</h3>") : html.index("</aside>")]
-    names = re.findall(r'<li><a href="[^"]+"[^>]*>([^<]+)</a> <span class="count">\((\d+)\)', facets)
+    facet = r'<li><a href="[^"]+"[^>]*>([^<]+)</a> <span class="count">\((\d+)\)'
+    names = re.findall(facet, facets)
     assert sorted(names) == [("espace public", "2"), ("usage temporaire", "2")]
 
 
@@ -224,13 +225,15 @@ def test_glossary_acronym_finds_the_spelled_out_term_but_not_a_term_without_equi
     plu = anonymous_client.get("/fr/search/", {"q": "PLU"})
     detaljplan = anonymous_client.get("/fr/search/", {"q": "detaljplan"})
 
-    # The glossary says the PLU and the detaljplan have no exact equivalent: neither finds the other.
+    # The glossary gives the PLU and the detaljplan no exact equivalent: neither finds the other.
     assert titles(plu) == ["Un nouveau document pour la commune"]
     assert titles(detaljplan) == ["Ny detaljplan för hamnen"]
 
 
 def test_unpublished_glossary_entries_expand_nothing(anonymous_client, author):
-    make_entry(term_fr="friche urbaine", term_sv="brunnsområde", term_en="", state=EntryState.PROPOSED)
+    make_entry(
+        term_fr="friche urbaine", term_sv="brunnsområde", term_en="", state=EntryState.PROPOSED
+    )
     make_project(author=author, title="Brunnsområde vid ån", content_language="sv", city="umea")
 
     response = anonymous_client.get("/fr/search/", {"q": "friche urbaine"})
@@ -310,8 +313,6 @@ def test_search_across_languages_costs_what_a_plain_search_costs(
     assert len(titles(plain)) == min(size, 20)
 
 
-
-
 @pytest.mark.parametrize("tags", [1, 12])
 def test_project_page_translated_tags_cost_no_query_per_tag(
     anonymous_client, author, tags, django_assert_num_queries
@@ -329,7 +330,7 @@ def test_project_page_translated_tags_cost_no_query_per_tag(
     assert html.count('href="/fr/projects/?tag=') == tags
 
 
-PROJECT_PAGE_QUERIES = 11
+PROJECT_PAGE_QUERIES = 12
 
 
 def test_first_page_after_a_change_reads_the_translations_once(
