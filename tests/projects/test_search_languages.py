@@ -5,14 +5,16 @@ import re
 from io import StringIO
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import connection
 
 from languages.enums import EntryState
 from languages.models import TagConcept
-from languages.services import tag_concept_save
+from languages.services import save_translation, tag_concept_save
 from languages.tags import concept_index
 from projects.models import Project
+from projects.services import project_saved
 from tests.factories import bulk_projects, make_project, make_question
 from tests.factories.glossary import make_entry
 
@@ -91,14 +93,14 @@ def test_tag_translations_are_seeded_for_the_demo_and_common_planning_tags():
 def test_tag_concept_names_are_unique_per_language():
     concept = TagConcept(slug="again", name_fr="Espace public")
 
-    with pytest.raises(Exception, match="tag_concept_name_fr_unique|already exists"):
+    with pytest.raises(ValidationError, match="tag_concept_name_fr_unique|already exists"):
         concept.full_clean()
 
 
 def test_tag_concept_needs_a_name():
     concept = TagConcept(slug="empty")
 
-    with pytest.raises(Exception, match="tag_concept_has_a_name|Constraint"):
+    with pytest.raises(ValidationError, match="tag_concept_has_a_name"):
         concept.full_clean()
 
 
@@ -345,3 +347,76 @@ def test_first_page_after_a_change_reads_the_translations_once(
 
     assert titles(response) == [GOTHENBURG]
     assert Project.objects.count() == 1
+
+
+# --- Translations indexed ----------------------------------------------------------------------
+
+
+def test_a_saved_translation_is_searched_in_its_language(anonymous_client, gothenburg, author):
+    assert titles(anonymous_client.get("/fr/search/", {"q": "estrade"})) == []
+
+    save_translation(
+        obj=gothenburg,
+        language="fr",
+        texts={
+            "title": "Une installation temporaire pour tester une place",
+            "summary": "Des gradins, des plantes et une estrade pendant un été.",
+        },
+        by=author,
+    )
+
+    gothenburg.refresh_from_db()
+    assert "estrade" in gothenburg.search_text
+    assert "sittplatser" in gothenburg.search_text  # the original stays indexed
+    found = titles(anonymous_client.get("/fr/search/", {"q": "estrade"}))
+    assert len(found) == 1
+    assert titles(anonymous_client.get("/sv/search/", {"q": "sommar"})) == found
+
+
+def test_reindexing_after_an_edit_keeps_the_translations(member_client, gothenburg, author):
+    save_translation(
+        obj=gothenburg, language="en", texts={"title": "A bandstand on the square"}, by=author
+    )
+
+    project_saved(project=gothenburg, user=author)
+
+    gothenburg.refresh_from_db()
+    assert "bandstand" in gothenburg.search_text
+
+
+@pytest.mark.usefixtures("postgres_only")
+def test_postgres_translations_are_stemmed_and_weighted_in_their_own_configuration(
+    gothenburg, author
+):
+    save_translation(
+        obj=gothenburg,
+        language="fr",
+        texts={"title": "Les rénovations des places", "summary": "Des plantations."},
+        by=author,
+    )
+
+    vector = Project.objects.values_list("search_vector", flat=True).get(pk=gothenburg.pk)
+    # French stemming (alliance_fr) of the French title, weight A; the summary B.
+    assert re.search(r"'renov':\d+A", vector)
+    assert re.search(r"'plantat':\d+B", vector)
+    # The Swedish original is still stemmed in Swedish.
+    assert "'tillfall" in vector
+
+
+@pytest.mark.usefixtures("postgres_only")
+def test_postgres_a_translated_title_ranks_above_a_body_match(anonymous_client, author, gothenburg):
+    make_project(
+        author=author,
+        title="Autre chose",
+        summary="Rien.",
+        description="Une estrade viendra plus tard.",
+        content_language="fr",
+    )
+    save_translation(
+        obj=gothenburg, language="fr", texts={"title": "Une estrade sur la place"}, by=author
+    )
+
+    found = titles(anonymous_client.get("/fr/search/", {"q": "estrade"}))
+
+    assert found[1] == "Autre chose"
+    assert len(found) == 2
