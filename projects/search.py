@@ -68,7 +68,7 @@ def _translated_texts(project: Project) -> dict[str, dict[str, str]]:
     return texts
 
 
-def index_project(project: Project) -> None:
+def index_project(project: Project, *, translations: bool = True) -> None:
     """Refresh the project's stored search data (call after its fields, tags or translations
     are saved): the original in its language's configuration, each translation in its own, each
     field with its weight (title A; summary and tags B; the rest C)."""
@@ -82,7 +82,7 @@ def index_project(project: Project) -> None:
             " ".join([getattr(project, field) for field in BODY_FIELDS] + city),
         )
     ]
-    for language, fields in _translated_texts(project).items():
+    for language, fields in (_translated_texts(project) if translations else {}).items():
         if language == project.content_language or language not in SEARCH_CONFIGS:
             continue
         versions.append(

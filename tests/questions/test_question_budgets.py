@@ -192,7 +192,8 @@ def test_project_page_with_questions_budget(
         make_question(author=member, project=project, title=f"About it {number}?")
     make_member(city="umea")
 
-    with django_assert_max_num_queries(19):  # measured: 18
+    # measured: 20, with the glossary and tag translations that matching reads once per version
+    with django_assert_max_num_queries(21):
         response = member_client.get(project.get_absolute_url())
 
     assert cards(response) == min(len(questions), 6)
