@@ -204,7 +204,7 @@ def test_project_page_with_questions_budget(
         make_question(author=member, project=project, title=f"About it {number}?")
     make_member(city="umea")
 
-    # measured: see below (the translations of the question cards; once per process the content
+    # measured: 22 (the translations of the question cards; once per process the content
     # type of questions; the glossary and tag translations that matching reads once per version)
     with django_assert_max_num_queries(23):
         response = member_client.get(project.get_absolute_url())
