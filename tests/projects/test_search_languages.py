@@ -26,9 +26,10 @@ GRILLE = "Expérimentation place de la Grille"
 
 
 def search_queries() -> int:
-    """The search page's queries: projects counted and shown (their themes prefetched),
-    questions, cities, themes; PostgreSQL's snippets are one more."""
-    return 7 if connection.vendor == "postgresql" else 6
+    """The search page's queries: projects counted and shown (their themes and their
+    translations into the reader's language prefetched), questions, cities, themes;
+    PostgreSQL's snippets are one more."""
+    return 8 if connection.vendor == "postgresql" else 7
 
 
 def titles(response) -> list[str]:
@@ -281,10 +282,13 @@ def test_demo_projects_french_search_finds_gothenburg(anonymous_client, settings
 
     response = anonymous_client.get("/fr/search/", {"q": "espace public"})
 
+    # Found, and shown by their French translations.
     found = titles(response)
-    assert "Tillfällig installation för att testa ett offentligt rum" in found
-    assert "Jämställd planering av offentliga rum: inkludering genom exkludering" in found
+    assert "Une installation temporaire pour tester un espace public" in found  # Gothenburg's
     assert "Expérimentation place de la Grille" in found
+    html = response.content.decode()
+    assert 'href="/fr/projects/tillfallig-installation-offentligt-rum/"' in html
+    assert 'href="/fr/projects/jamstalld-stadsplanering-umea/"' in html
 
 
 # --- Query counts ------------------------------------------------------------------------------
@@ -369,8 +373,9 @@ def test_a_saved_translation_is_searched_in_its_language(anonymous_client, gothe
     assert "estrade" in gothenburg.search_text
     assert "sittplatser" in gothenburg.search_text  # the original stays indexed
     found = titles(anonymous_client.get("/fr/search/", {"q": "estrade"}))
-    assert len(found) == 1
-    assert titles(anonymous_client.get("/sv/search/", {"q": "sommar"})) == found
+    # Found in French, and shown by its French title; the Swedish original by its own.
+    assert found == ["Une installation temporaire pour tester une place"]
+    assert titles(anonymous_client.get("/sv/search/", {"q": "sommar"})) == [GOTHENBURG]
 
 
 def test_reindexing_after_an_edit_keeps_the_translations(member_client, gothenburg, author):
