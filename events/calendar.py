@@ -56,7 +56,7 @@ def event_calendar(events, *, name: str = "", with_links: bool = False) -> bytes
         entry.add("dtend", localtime(event.ends_at, PARIS))
         entry.add("summary", event.title)
         entry.add("description", _description(event, with_links))
-        location = event.venue or (event.host_city.name if event.host_city else "")
+        location = event.venue or (event.host_city.display_name if event.host_city else "")
         if location:
             entry.add("location", location)
         entry.add("url", absolute_url(event.get_absolute_url()))

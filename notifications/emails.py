@@ -55,7 +55,7 @@ def send_at_once(notification_ids: list[int]) -> int:
     """One e-mail per notification not e-mailed yet, queued for delivery; returns how many."""
     notifications = list(
         Notification.objects.filter(pk__in=notification_ids, emailed_at__isnull=True)
-        .select_related("recipient")
+        .select_related("recipient", "city")
         .order_by("pk")
     )
     for notification in notifications:
@@ -105,8 +105,9 @@ def _send_digest(person: User, frequency: str, period, now) -> bool:
         if locked.last_digest_at and locked.last_digest_at > now - period:
             return False
         items = list(
-            Notification.objects.select_for_update()
+            Notification.objects.select_for_update(of=("self",))
             .filter(recipient=locked, emailed_at__isnull=True, created_at__lte=now)
+            .select_related("city")
             .order_by("created_at", "pk")
         )
         if not items:

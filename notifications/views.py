@@ -27,7 +27,8 @@ VIEW_PERMISSIONS = {
 @require_GET
 def notification_list(request):
     page = Paginator(
-        Notification.objects.filter(recipient=request.user).select_related("actor"), PAGE_SIZE
+        Notification.objects.filter(recipient=request.user).select_related("actor", "city"),
+        PAGE_SIZE,
     ).get_page(request.GET.get("page"))
     return render(
         request, "notifications/notification_list.html", {"page": page, "items": list(page)}

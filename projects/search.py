@@ -43,10 +43,7 @@ def index_project(project: Project) -> None:
     """Refresh the project's stored search data (call after its fields and tags are saved)."""
     tags = " ".join(sorted(project.tags.names()))
     title, summary = project.title, f"{project.summary} {tags}"
-    body = " ".join(
-        [getattr(project, field) for field in BODY_FIELDS]
-        + [project.city.name, project.city.local_name]
-    )
+    body = " ".join([getattr(project, field) for field in BODY_FIELDS] + project.city.all_names)
     values = {"search_text": fold(" ".join([title, summary, body]))}
     if uses_postgres():
         config = SEARCH_CONFIGS[project.content_language]
