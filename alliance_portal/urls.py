@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("cities/", include("cities.urls")),
     path("themes/", include("themes.urls")),
     path("glossary/", include("languages.urls")),
+    path("translations/", include("languages.translation_urls")),
     path("projects/", include("projects.urls")),
     path("events/", include("events.urls")),
     path("questions/", include("questions.urls")),

@@ -97,3 +97,4 @@ rules.add_perm("cities.see_people", reads_members_content)
 # need memberships are written here, where memberships are known.
 rules.add_perm("languages.propose_entry", reads_members_content)
 rules.add_perm("languages.approve_entry", is_moderator)
+rules.add_perm("languages.translate", reads_members_content)

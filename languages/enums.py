@@ -20,3 +20,10 @@ class EntryState(models.TextChoices):
     # A correction whose changes were copied into the entry it corrects.
     APPLIED = "applied", pgettext_lazy("glossary correction", "Applied")
     REJECTED = "rejected", pgettext_lazy("glossary entry", "Rejected")
+
+
+class TranslationOrigin(models.TextChoices):
+    """Who wrote a translation: a member, or an engine (then maybe reviewed by a member)."""
+
+    HUMAN = "human", pgettext_lazy("translation origin", "Human")
+    MACHINE = "machine", pgettext_lazy("translation origin", "Machine")

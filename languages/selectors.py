@@ -1,12 +1,20 @@
-"""Reads of the glossary."""
+"""Reads of the glossary and of translations."""
 
 from dataclasses import dataclass
 from itertools import groupby
 
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.utils.safestring import SafeString
+
+from core.diff import text_diff
+
 from .enums import GLOSSARY_LANGUAGES
-from .models import GlossaryEntry
+from .models import GlossaryEntry, Translation, TranslationRequest, TranslationRevision
 from .services import CONTENT_FIELDS
+from .shown import ShownVersion
 from .text import fold, initial, sort_key
+from .translatable import field_label
 
 # What the search looks in: the terms and the definitions, in the three languages.
 SEARCHED_FIELDS = [
@@ -69,3 +77,98 @@ def correction_changes(correction: GlossaryEntry) -> list[dict]:
         for field in CONTENT_FIELDS
         if getattr(current, field) != getattr(correction, field)
     ]
+
+
+# Translations ---------------------------------------------------------------------------------
+
+
+def translations_for(objects, language: str) -> dict[tuple[int, int], dict[str, Translation]]:
+    """The translations of ``objects`` (of any translatable models) into ``language``: one
+    query, none for an empty list; keyed by (content type id, pk), then field."""
+    keys: dict[int, list[int]] = {}
+    for obj in objects:
+        keys.setdefault(ContentType.objects.get_for_model(obj).pk, []).append(obj.pk)
+    if not keys:
+        return {}
+    condition = Q()
+    for content_type_id, pks in keys.items():
+        condition |= Q(content_type_id=content_type_id, object_id__in=pks)
+    found: dict[tuple[int, int], dict[str, Translation]] = {}
+    rows = Translation.objects.filter(condition, language=language).select_related(
+        "translated_by", "reviewed_by"
+    )
+    for translation in rows:
+        found.setdefault((translation.content_type_id, translation.object_id), {})[
+            translation.field
+        ] = translation
+    return found
+
+
+def attach_translations(objects, language: str, *, original: bool = False):
+    """Give each object its ``shown`` version for a reader of ``language`` (one query)."""
+    objects = list(objects)
+    found = translations_for(objects, language)
+    for obj in objects:
+        key = (ContentType.objects.get_for_model(obj).pk, obj.pk)
+        obj.shown = ShownVersion(obj, language, found.get(key, {}), original=original)
+    return objects
+
+
+def translated_text(obj, field: str, language: str) -> str:
+    """One field of ``obj`` in ``language`` if it was translated, else the original."""
+    if language == obj.content_language:
+        return getattr(obj, field) or ""
+    translation = Translation.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=obj.pk,
+        language=language,
+        field=field,
+    ).first()
+    return translation.text if translation else getattr(obj, field) or ""
+
+
+def pending_translation(obj, language: str) -> TranslationRequest | None:
+    return TranslationRequest.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, language=language
+    ).first()
+
+
+@dataclass
+class TranslationChange:
+    revision: TranslationRevision
+    field_label: str
+    language: str
+    diff: SafeString | None  # None: the first version of this translation
+
+    @property
+    def by_machine(self) -> bool:
+        return self.revision.saved_by_id is None and self.revision.origin == "machine"
+
+
+def translation_history(obj) -> list[TranslationChange]:
+    """Every saved state of every translation of ``obj``, newest first, each with what it
+    changed in the state before it (one query)."""
+    revisions = list(
+        TranslationRevision.objects.filter(
+            translation__content_type=ContentType.objects.get_for_model(obj),
+            translation__object_id=obj.pk,
+        )
+        .select_related("translation", "saved_by")
+        .order_by("-saved_at", "-pk")
+    )
+    older: dict[int, TranslationRevision] = {}
+    history = []
+    for revision in reversed(revisions):
+        before = older.get(revision.translation_id)
+        older[revision.translation_id] = revision
+        translation = revision.translation
+        history.append(
+            TranslationChange(
+                revision=revision,
+                field_label=str(field_label(obj, translation.field)),
+                language=translation.language,
+                diff=text_diff(before.text, revision.text) if before is not None else None,
+            )
+        )
+    history.reverse()
+    return history

@@ -2,7 +2,7 @@
 
 import logging
 
-from celery import shared_task
+from celery import Task, shared_task
 from django.utils.module_loading import import_string
 
 from languages.machine import TranslationRefused, TranslationUnavailable, get_backend
@@ -10,10 +10,21 @@ from languages.machine import TranslationRefused, TranslationUnavailable, get_ba
 logger = logging.getLogger(__name__)
 
 
+class TranslationTask(Task):
+    def on_failure(self, exc, task_id, args, kwargs, einfo):
+        """Given up (a refusal, or every retry spent): tell ``on_failed``, so that the page
+        stops saying "pending" and offers to ask again."""
+        on_failed = kwargs.get("on_failed", "")
+        logger.warning("Machine translation %s failed for good: %s", task_id, exc)
+        if on_failed:
+            import_string(on_failed)(kwargs.get("context") or {})
+
+
 # An engine that is down, slow or overloaded may be back in a minute: try again, waiting twice
 # as long each time (30 s … 10 minutes, with jitter), about half an hour in all. A refusal
 # (wrong key, unsupported language, quota used up) will not change: the task fails at once.
 @shared_task(
+    base=TranslationTask,
     autoretry_for=(TranslationUnavailable,),
     dont_autoretry_for=(TranslationRefused,),
     retry_backoff=30,
@@ -28,6 +39,7 @@ def machine_translate(
     glossary: dict[str, str] | None = None,
     on_done: str = "",
     context: dict | None = None,
+    on_failed: str = "",
 ) -> dict | None:
     """Translate ``texts`` (Markdown) from ``source`` to ``target`` with the configured engine.
 
@@ -39,11 +51,14 @@ def machine_translate(
     the translation exists; the task returns it too (for eager runs and tests).
 
     Without an engine configured nothing happens and the task returns None. When every retry
-    failed the error is logged and no callback runs: the original text simply stays alone.
+    failed (or the engine refused) the error is logged and ``on_failed``, a dotted path too,
+    is called with ``context``: the original text simply stays alone.
     """
     backend = get_backend()
     if backend is None:
         logger.info("Machine translation is off (TRANSLATION_BACKEND is empty)")
+        if on_failed:
+            import_string(on_failed)(context or {})
         return None
     # Import first: a wrong path must fail now, not after paying the engine for the work.
     callback = import_string(on_done) if on_done else None

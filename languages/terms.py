@@ -36,9 +36,32 @@ class TermIndex:
     pattern: re.Pattern | None
     acronyms: dict  # "PLU" → Term, matched exactly
     words: dict  # folded "plan local d'urbanisme" → Term
+    entries: dict = None  # slug → {language: the entry's first name in it}
 
     def find(self, matched: str) -> Term | None:
         return self.acronyms.get(matched) or self.words.get(_fold(matched))
+
+    def found_in(self, text: str) -> list[tuple[str, str]]:
+        """(slug, the words as written) of each entry the text names, in order, once each."""
+        found: dict[str, str] = {}
+        if self.pattern is None or not text:
+            return []
+        for match in self.pattern.finditer(text):
+            term = self.find(match.group(0))
+            if term is not None:
+                found.setdefault(term.slug, match.group(0))
+        return list(found.items())
+
+    def glossary(self, texts: list[str], source: str, target: str) -> dict[str, str]:
+        """The terms of ``texts`` (written in ``source``) mapped to the entry's name in
+        ``target``, for an engine to keep: entries with no name in the target are left out."""
+        mapping = {}
+        for text in texts:
+            for slug, words in self.found_in(text):
+                names = (self.entries or {}).get(slug, {})
+                if names.get(target) and names.get(source):
+                    mapping.setdefault(words, names[target])
+        return mapping
 
 
 def is_acronym(text: str) -> bool:
@@ -78,8 +101,13 @@ def _expression(name: str, acronym: bool) -> str:
 
 def build_index(rows: list[tuple]) -> TermIndex:
     """The index of (slug, term_fr, term_sv, term_en) rows."""
-    acronyms, words, expressions = {}, {}, {}
+    acronyms, words, expressions, entries = {}, {}, {}, {}
     for slug, *terms in rows:
+        entries[slug] = {
+            code: _names(term)[0]
+            for code, term in zip(GLOSSARY_LANGUAGES, terms, strict=True)
+            if _names(term)
+        }
         expansions = {}
         names = []
         for code, term in zip(GLOSSARY_LANGUAGES, terms, strict=True):
@@ -97,11 +125,11 @@ def build_index(rows: list[tuple]) -> TermIndex:
                 words.setdefault(_fold(name), found)
             expressions.setdefault(_expression(name, acronym), len(name))
     if not expressions:
-        return TermIndex(pattern=None, acronyms={}, words={})
+        return TermIndex(pattern=None, acronyms={}, words={}, entries={})
     # Longest first, so that "PLUi" and "plan local d'urbanisme intercommunal" win over "PLU".
     alternatives = sorted(expressions, key=lambda expression: -expressions[expression])
     pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
-    return TermIndex(pattern=pattern, acronyms=acronyms, words=words)
+    return TermIndex(pattern=pattern, acronyms=acronyms, words=words, entries=entries)
 
 
 def terms_version() -> str:
@@ -144,3 +172,7 @@ def term_index() -> TermIndex:
     with _memo_lock:
         _memo = (version, index)
     return index
+
+
+def glossary_for(texts: list[str], source: str, target: str) -> dict[str, str]:
+    return term_index().glossary(texts, source, target)

@@ -1,10 +1,10 @@
 """What changed between two revisions of a project, for the history page."""
 
-import difflib
 from dataclasses import dataclass
 
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
+
+from core.diff import text_diff
 
 from .services import SNAPSHOT_FIELDS
 
@@ -16,23 +16,6 @@ class Change:
     diff: SafeString | None = None  # text fields: the words removed and added
     added: list[str] | None = None  # relations and tags
     removed: list[str] | None = None
-
-
-def text_diff(old: str, new: str) -> SafeString:
-    old_words, new_words = (old or "").split(), (new or "").split()
-    pieces = []
-    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
-    for operation, a1, a2, b1, b2 in matcher.get_opcodes():
-        if operation == "equal":
-            words = old_words[a1:a2]
-            text = " ".join(words if len(words) <= 12 else [*words[:5], "…", *words[-5:]])
-            pieces.append(escape(text))
-            continue
-        if a2 > a1:
-            pieces.append(f"<del>{escape(' '.join(old_words[a1:a2]))}</del>")
-        if b2 > b1:
-            pieces.append(f"<ins>{escape(' '.join(new_words[b1:b2]))}</ins>")
-    return mark_safe(" ".join(pieces))  # noqa: S308 - every word escaped
 
 
 def changes(old: dict, new: dict, labels: dict[str, str], names: dict[str, dict]) -> list[Change]:

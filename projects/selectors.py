@@ -7,6 +7,7 @@ from taggit.models import Tag
 
 from accounts.models import User
 from cities.models import City
+from languages.models import reader_translations
 from themes.models import SustainableDevelopmentGoal, Theme
 
 from .enums import ProjectStatus
@@ -17,9 +18,11 @@ CARD_RELATED = ["city"]
 
 
 def card_queryset(projects: QuerySet[Project]) -> QuerySet[Project]:
-    """What a project card shows: city and themes, in a fixed number of queries."""
+    """What a project card shows: city, themes and the title and summary in the reader's
+    language, in a fixed number of queries."""
     return projects.select_related(*CARD_RELATED).prefetch_related(
-        Prefetch("themes", queryset=Theme.objects.order_by("kind", "position"))
+        Prefetch("themes", queryset=Theme.objects.order_by("kind", "position")),
+        reader_translations(),
     )
 
 

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -15,6 +16,7 @@ from cities.models import City
 from cities.rules import approved_cities, is_moderator
 from core.concurrency import EditConflict
 from core.objects import get_object_for
+from languages.selectors import attach_translations, translation_history
 from themes.models import SustainableDevelopmentGoal, Theme
 
 from . import selectors, services
@@ -89,14 +91,29 @@ def project_detail(request, slug):
     user = request.user
     can_comment = user.has_perm("projects.comment_project", project)
     can_read_comments = user.has_perm("projects.read_comments", project)
+    related = selectors.related_links(project, user)
+    elsewhere = peer_matches(project_profile(project), user)
+    comments = selectors.project_comments(project) if can_read_comments else []
+    # Everything written on the page in the reader's language where a translation exists: one
+    # query for the project, the projects it shows and the discussion.
+    attach_translations(
+        [
+            project,
+            *(other for other, _note in related),
+            *(match.project for match in elsewhere),
+            *(item for comment in comments for item in (comment, *comment.replies.all())),
+        ],
+        get_language(),
+        original=request.GET.get("original") == "1",
+    )
     return render(
         request,
         "projects/project_detail.html",
         {
             "project": project,
-            "related": selectors.related_links(project, user),
-            "elsewhere": peer_matches(project_profile(project), user),
-            "comments": selectors.project_comments(project) if can_read_comments else [],
+            "related": related,
+            "elsewhere": elsewhere,
+            "comments": comments,
             "can_read_comments": can_read_comments,
             "comment_form": CommentForm() if can_comment else None,
             "can_comment": can_comment,
@@ -260,6 +277,8 @@ def project_history(request, slug):
             "revisions": revisions,
             "shown": shown,
             "can_restore": request.user.has_perm("projects.change_project", project),
+            # Translations are revisions too: every state of each, on the first page.
+            "translation_changes": translation_history(project) if revisions.number == 1 else [],
         },
     )
 

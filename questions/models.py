@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.rules import readable_by
 from core.enums import ContentLanguage, ContentLanguageField, Visibility
+from languages.models import TranslatableModel
 
 
 class QuestionQuerySet(models.QuerySet):
@@ -16,8 +17,11 @@ class QuestionQuerySet(models.QuerySet):
         return self.filter(closed_at__isnull=True)
 
 
-class Question(models.Model):
+class Question(TranslatableModel):
     """A city asks the network "how do you…?"; members of other cities answer."""
+
+    translated_fields = ("title", "context", "summary")
+    translation_permission = "questions.view_question"
 
     city = models.ForeignKey(
         "cities.City",
@@ -94,8 +98,12 @@ class Question(models.Model):
         return self.visibility == Visibility.PUBLIC
 
 
-class Answer(models.Model):
+class Answer(TranslatableModel):
     """A member of another city answers, with their city's projects as evidence."""
+
+    translated_fields = ("body",)
+    translation_permission = "questions.view_question"
+    translation_subject = "question"
 
     question = models.ForeignKey(
         Question, verbose_name=_("question"), on_delete=models.CASCADE, related_name="answers"

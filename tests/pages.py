@@ -1,6 +1,7 @@
 """The one registry of portal pages that the accessibility and HTML checks visit.
 
 Each entry is (name, path after the language prefix, who looks at it). Later pages join here.
+The test project has a Swedish translation by the peer and an unreviewed English machine one.
 Who: "anonymous", "member" (approved planner of Saint-Brieuc), "city_coordinator"
 (Saint-Brieuc's coordinator, who has a pending request to review) or "network_coordinator"
 (in the Coordinators group, organiser of the test seminar) or "peer" (a Gothenburg planner
@@ -43,6 +44,10 @@ PAGES = [
     ("project-new", "/projects/new/", "member"),
     ("project-edit", "/projects/place-de-la-grille/edit/", "member"),
     ("project-history", "/projects/place-de-la-grille/history/", "member"),
+    ("project-detail-original", "/projects/place-de-la-grille/?original=1", "anonymous"),
+    ("project-detail-translator", "/projects/place-de-la-grille/", "peer"),
+    ("translation-edit", "/translations/projects.project/{project}/sv/", "peer"),
+    ("translation-edit-machine", "/translations/projects.project/{project}/en/", "peer"),
     ("comment-edit", "/projects/place-de-la-grille/comments/{comment}/edit/", "member"),
     ("search", "/search/?q=grille", "anonymous"),
     ("event-list", "/events/", "anonymous"),

@@ -5,12 +5,17 @@ from django.utils.translation import gettext_lazy as _
 
 from core.dates import EVENT_YEARS, DatesInRangeMixin
 from core.enums import ContentLanguage, ContentLanguageField
+from languages.models import TranslatableModel
 
 from ..enums import AgendaItemKind
 
 
-class AgendaItem(DatesInRangeMixin, models.Model):
+class AgendaItem(DatesInRangeMixin, TranslatableModel):
     """One slot of an event's programme: a talk, a workshop, a site visit, a break…"""
+
+    translated_fields = ("title", "description")
+    translation_permission = "events.view_event"
+    translation_subject = "event"  # whose permission decides
 
     event = models.ForeignKey(
         "events.Event", verbose_name=_("event"), on_delete=models.CASCADE, related_name="agenda"

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from cities.rules import is_moderator, readable_by
 from core.dates import EVENT_YEARS, DatesInRangeMixin
 from core.enums import ContentLanguage, ContentLanguageField, Visibility
+from languages.models import TranslatableModel
 
 from ..enums import EventKind, EventState
 
@@ -40,8 +41,11 @@ class EventQuerySet(models.QuerySet):
         return events.distinct()
 
 
-class Event(DatesInRangeMixin, models.Model):
+class Event(DatesInRangeMixin, TranslatableModel):
     """A webinar, discussion, bilateral meeting, seminar, site visit or workshop of the network."""
+
+    translated_fields = ("title", "description")
+    translation_permission = "events.view_event"
 
     kind = models.CharField(_("kind"), max_length=12, choices=EventKind.choices)
     title = models.CharField(_("title"), max_length=200)

@@ -4,13 +4,18 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from core.enums import ContentLanguage, ContentLanguageField
+from languages.models import TranslatableModel
 
 
-class Comment(models.Model):
+class Comment(TranslatableModel):
     """A member's comment on a project, or a reply to one (one level deep).
 
     Never destroyed: the author's deletion and a moderator's hiding are both kept.
     """
+
+    translated_fields = ("body",)
+    translation_permission = "projects.view_project"
+    translation_subject = "project"
 
     project = models.ForeignKey(
         "projects.Project",

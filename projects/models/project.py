@@ -12,6 +12,7 @@ from taggit.managers import TaggableManager
 from cities.rules import readable_by
 from core.dates import DATE_YEARS, DatesInRangeMixin
 from core.enums import ContentLanguage, Visibility
+from languages.models import TranslatableModel
 
 from ..enums import ProjectStatus
 from ..storage import name_for
@@ -36,8 +37,22 @@ class ProjectQuerySet(models.QuerySet):
         return readable_by(self.alive(), user)
 
 
-class Project(DatesInRangeMixin, models.Model):
+class Project(DatesInRangeMixin, TranslatableModel):
     """An ongoing (or planned, or completed) project of a member city, told for peers."""
+
+    # What members may translate (languages.translatable), in the order a reader meets it.
+    translated_fields = (
+        "title",
+        "summary",
+        "description",
+        "approach",
+        "stakeholders",
+        "lessons_learned",
+        "looking_for",
+        "transferability",
+        "equity",
+    )
+    translation_permission = "projects.view_project"
 
     city = models.ForeignKey(
         "cities.City", verbose_name=_("city"), on_delete=models.PROTECT, related_name="projects"

@@ -18,6 +18,7 @@ from events.enums import AgendaItemKind, EventKind, EventState, RegistrationStat
 from events.models import AgendaItem, Event, Registration
 from languages import services as glossary
 from languages.models import GlossaryEntry
+from languages.services import save_machine_translation, save_translation
 from notifications.emails import unsubscribe_token
 from projects.models import Comment, Project
 from projects.services import project_saved
@@ -97,12 +98,15 @@ def people(live_server):
     Membership.objects.create(
         user=newcomer, city=City.objects.get(slug="saint-brieuc"), role=MembershipRole.EU_OFFICER
     )
-    peer = make_person("sofia@example.org", "Sofia Peer", in_directory=True)
+    peer = make_person(
+        "sofia@example.org", "Sofia Peer", in_directory=True, languages_spoken=["sv", "fr", "en"]
+    )
     approve(peer, "gothenburg", MembershipRole.PLANNER)
     coordinator_group, _ = Group.objects.get_or_create(name="Coordinators")
     network = make_person("network@example.org", "Claire Network")
     network.groups.add(coordinator_group)
     project = make_project(member)
+    translate_project(project, peer)
     make_event(network, project)
     question = make_question(member, project)
     Answer.objects.create(
@@ -119,7 +123,11 @@ def people(live_server):
         "city_coordinator": coordinator,
         "peer": peer,
         "network_coordinator": network,
-        "ids": {"comment": comment.pk, "token": unsubscribe_token(member)},
+        "ids": {
+            "comment": comment.pk,
+            "token": unsubscribe_token(member),
+            "project": project.pk,
+        },
     }
 
 
@@ -211,6 +219,28 @@ def make_project(author: User) -> Project:
     project.save()
     project_saved(project=project, user=author)
     return project
+
+
+def translate_project(project: Project, translator: User) -> None:
+    """Swedish by a member, English by a machine nobody has reviewed yet."""
+    save_translation(
+        obj=project,
+        language="sv",
+        texts={
+            "title": "Försök på place de la Grille",
+            "summary": "Att göra om ett torg för alla användningar, och pröva före bygget.",
+            "description": "Torget var en **parkering**, utpekad i PLU.\n\n- observation\n"
+            "- workshoppar",
+        },
+        by=translator,
+    )
+    save_machine_translation(
+        obj=project,
+        language="en",
+        texts={"title": "Place de la Grille experiment", "approach": "Tactical urbanism."},
+        engine="libretranslate",
+        engine_version="1.6",
+    )
 
 
 def sign_in(context, live_server, user: User) -> None:

@@ -302,7 +302,7 @@ def test_project_detail_shows_the_project(anonymous_client, author, public_proje
 
     html = response.content.decode()
     assert "<h1>Place de la Grille experiment</h1>" in html
-    assert '<p class="lead">A square redesigned with its users.</p>' in html
+    assert '<p class="lead" lang="en">A square redesigned with its users.</p>' in html
     assert "<h4>Why</h4>\n<p>Because <em>squares</em> matter.</p>" in html
     assert '<h2 id="approach-heading" lang="en">How we organised and worked</h2>' in html
     assert "<p>Monthly workshops on the square.</p>" in html
