@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from cities.models import City
+from core.enums import ContentLanguage
 from projects.models import Project
 from themes.models import Theme
 
@@ -30,7 +31,10 @@ def _at(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
 
 
 def _event(slug: str, **fields) -> tuple[Event, bool]:
-    return Event.objects.get_or_create(slug=slug, defaults=fields)
+    # Every demo event is written in English, whatever language the command runs in.
+    return Event.objects.get_or_create(
+        slug=slug, defaults={"content_language": ContentLanguage.ENGLISH, **fields}
+    )
 
 
 def load_events() -> None:
@@ -163,6 +167,7 @@ def load_events() -> None:
                 title=title,
                 place=place,
                 position=position,
+                content_language=ContentLanguage.ENGLISH,
             )
             item.projects.set([projects[slug] for slug in visited if slug in projects])
         for email in [
@@ -219,6 +224,7 @@ def load_events() -> None:
             kind=AgendaItemKind.SITE_VISIT,
             title="Site visit: a temporary installation before the redesign",
             place="Gothenburg",
+            content_language=ContentLanguage.ENGLISH,
         ).projects.set(
             [p for s, p in projects.items() if s == "tillfallig-installation-offentligt-rum"]
         )

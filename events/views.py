@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -16,6 +17,8 @@ from cities.enums import MembershipStatus
 from cities.models import City
 from core.concurrency import EditConflict
 from core.objects import get_object_for
+from languages import permissions as translation_permissions
+from languages.selectors import attach_translations
 from projects.models import Project
 
 from . import selectors, services
@@ -55,13 +58,15 @@ def event_list(request):
     events = events.past() if past else events.upcoming()
     events = selectors.filter_events(events, filters)
     page = Paginator(selectors.card_queryset(events), PAGE_SIZE).get_page(request.GET.get("page"))
+    # The titles in the reader's language where a translation exists: one query for the page.
+    shown = attach_translations(page.object_list, get_language())
     return render(
         request,
         "events/event_list.html",
         {
             "form": form,
             "page": page,
-            "events": list(page.object_list),
+            "events": shown,
             "past": past,
             "can_add": request.user.has_perm("events.add_event"),
         },
@@ -79,12 +84,22 @@ def event_detail(request, slug):
     counts = selectors.registration_counts(event)
     confirmed = counts.get(RegistrationState.CONFIRMED, 0)
     live = mine is not None and mine.state != RegistrationState.CANCELLED
+    language = get_language()
+    items = list(event.agenda.all())
+    # The event, its agenda and the projects the agenda presents, in the reader's language
+    # where a translation exists: one query for the whole page.
+    attach_translations(
+        [event, *items, *(project for item in items for project in item.projects.all())],
+        language,
+        original=request.GET.get("original") == "1",
+    )
     return render(
         request,
         "events/event_detail.html",
         {
             "event": event,
             "days": selectors.agenda_by_day(event),
+            "translatable_items": _translatable(user, items, language),
             "registration": mine if live else None,
             "waiting_position": (
                 selectors.waiting_position(mine)
@@ -102,6 +117,17 @@ def event_detail(request, slug):
             "registration_form": RegistrationForm(),
         },
     )
+
+
+def _translatable(user, items, language: str) -> set[int]:
+    """The agenda items ``user`` may translate into ``language`` (no query: the event is the
+    items' prefetched parent, the memberships are read once per request)."""
+    return {
+        item.pk
+        for item in items
+        if item.content_language != language
+        and translation_permissions.can_translate(user, item, language)
+    }
 
 
 @require_POST

@@ -9,7 +9,7 @@ from django.utils.translation import ngettext
 from . import services
 from .enums import EntryState
 from .forms import EntryForm
-from .models import GlossaryEntry
+from .models import GlossaryEntry, Translation, TranslationRequest, TranslationRevision
 
 
 class GlossaryEntryAdminForm(EntryForm):
@@ -75,3 +75,66 @@ class GlossaryEntryAdmin(admin.ModelAdmin):
             "%(count)s proposal rejected.", "%(count)s proposals rejected.", count
         ) % {"count": count}
         self.message_user(request, message, messages.SUCCESS)
+
+
+class RevisionInline(admin.TabularInline):
+    model = TranslationRevision
+    fields = ["saved_at", "saved_by", "origin", "engine", "reviewed_by", "text"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    ordering = ["-saved_at", "-pk"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Translation)
+class TranslationAdmin(admin.ModelAdmin):
+    """Read only: members write translations in the side-by-side editor, where the original
+    and the glossary are beside them and every save is a revision; the admin shows them."""
+
+    list_display = [
+        "content_type",
+        "object_id",
+        "field",
+        "source_language",
+        "language",
+        "origin",
+        "engine",
+        "reviewed_by",
+        "updated_at",
+    ]
+    list_filter = ["language", "source_language", "origin", "content_type"]
+    search_fields = ["text"]
+    list_select_related = ["content_type", "reviewed_by"]
+    inlines = [RevisionInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(TranslationRequest)
+class TranslationRequestAdmin(admin.ModelAdmin):
+    list_display = [
+        "content_type",
+        "object_id",
+        "language",
+        "requested_by",
+        "requested_at",
+        "failed_at",
+    ]
+    list_filter = ["language", "failed_at"]
+    list_select_related = ["content_type", "requested_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,10 +1,12 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from .enums import GLOSSARY_LANGUAGES
 from .models import GlossaryEntry, text_digest, validate_sources
+from .phrases import phrase
 from .services import CONTENT_FIELDS
 from .translatable import present_fields
 
@@ -107,7 +109,7 @@ class TranslationForm(forms.Form):
             original = getattr(obj, name) or ""
             long_text = isinstance(model_field, models.TextField)
             self.fields[f"text_{name}"] = forms.CharField(
-                label=model_field.verbose_name,
+                label=phrase("field_in", language, field=capfirst(model_field.verbose_name)),
                 required=index == 0,
                 max_length=model_field.max_length,
                 strip=True,
@@ -133,6 +135,7 @@ class TranslationForm(forms.Form):
             self.rows.append(
                 {
                     "name": name,
+                    "label": model_field.verbose_name,
                     "original": original,
                     "translation": translation,
                     "out_of_date": translation is not None and translation.is_out_of_date(original),

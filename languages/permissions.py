@@ -4,8 +4,6 @@ its own app's permission, named by the model (``translation_permission``)."""
 
 from django.utils.translation import gettext as _
 
-from core.enums import ContentLanguage
-
 TRANSLATE = "languages.translate"
 
 
@@ -32,12 +30,9 @@ def refusal(user, obj, language: str) -> str | None:
     missing = [code for code in (obj.content_language, language) if not reads(user, code)]
     if missing:
         return _(
-            "To translate from %(source)s into %(target)s, both must be among the languages "
-            "you read (your profile lists them)."
-        ) % {
-            "source": ContentLanguage(obj.content_language).label,
-            "target": ContentLanguage(language).label,
-        }
+            "To translate this text, its language and the translation's must both be among "
+            "the languages you read: add them to your profile."
+        )
     return None
 
 

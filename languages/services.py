@@ -136,8 +136,7 @@ def _check_target(obj, language: str) -> None:
         raise ValidationError(_("This is not one of the portal's languages."), code="language")
     if language == obj.content_language:
         raise ValidationError(
-            _("This text is written in %(language)s: a translation goes into another language.")
-            % {"language": ContentLanguage(language).label},
+            _("This is the language of the original: a translation goes into another one."),
             code="same_language",
         )
 
@@ -204,12 +203,16 @@ def save_translation(
     existing = _existing(obj, language)
     texts = {name: (text or "").strip() for name, text in texts.items()}
     if not texts.get(first) and (first in texts or first not in existing):
+        # A dict's messages keep a code only as errors of their own (ValidationError drops
+        # ``code`` next to a dict).
         raise ValidationError(
             {
-                first: _("The translation needs its %(field)s.")
-                % {"field": obj._meta.get_field(first).verbose_name}
-            },
-            code="first_field_empty",
+                first: ValidationError(
+                    _("The translation needs its %(field)s.")
+                    % {"field": obj._meta.get_field(first).verbose_name},
+                    code="first_field_empty",
+                )
+            }
         )
     if bases is not None:
         _check_unchanged(obj, texts, existing, bases)
@@ -254,12 +257,15 @@ def _check_unchanged(obj, texts: dict, existing: dict, bases: dict) -> None:
         translation = existing.get(name)
         current = text_digest(translation.text) if translation else ""
         if bases.get(name, "") != current and (translation is None or translation.text != text):
-            changed[name] = _(
-                "Someone else changed this translation while you were editing it: it now "
-                "reads as shown. Check it, then save again."
+            changed[name] = ValidationError(
+                _(
+                    "Someone else changed this translation while you were editing it: it now "
+                    "reads as shown. Check it, then save again."
+                ),
+                code="edit_conflict",
             )
     if changed:
-        raise ValidationError(changed, code="edit_conflict")
+        raise ValidationError(changed)
 
 
 @transaction.atomic

@@ -2,7 +2,8 @@
 
 import logging
 
-from celery import Task, shared_task
+from celery import shared_task
+from celery.contrib.django.task import DjangoTask
 from django.utils.module_loading import import_string
 
 from languages.machine import TranslationRefused, TranslationUnavailable, get_backend
@@ -10,7 +11,10 @@ from languages.machine import TranslationRefused, TranslationUnavailable, get_ba
 logger = logging.getLogger(__name__)
 
 
-class TranslationTask(Task):
+class TranslationTask(DjangoTask):
+    """The app's task class (alliance_portal/celery.py: ``delay_on_commit``), which also tells
+    ``on_failed`` when the task gives up."""
+
     def on_failure(self, exc, task_id, args, kwargs, einfo):
         """Given up (a refusal, or every retry spent): tell ``on_failed``, so that the page
         stops saying "pending" and offers to ask again."""

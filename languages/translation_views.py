@@ -16,7 +16,8 @@ from core.links import safe_next
 from . import permissions, services
 from .forms import TranslationForm
 from .machine import get_backend
-from .models import GlossaryEntry, Translation
+from .models import GlossaryEntry, Translation, text_digest
+from .phrases import phrase
 from .terms import term_index
 from .translatable import get_translatable, key_of, present_fields
 
@@ -86,6 +87,7 @@ def translation_edit(request, model, pk, language):
                     bases=form.bases(),
                 )
             except ValidationError as error:
+                form = _after_conflict(form, error, obj=obj, language=language, existing=existing)
                 _add_errors(form, error)
             else:
                 if saved:
@@ -111,6 +113,26 @@ def translation_edit(request, model, pk, language):
         },
         status=status,
     )
+
+
+def _after_conflict(form, error: ValidationError, *, obj, language: str, existing: dict):
+    """After an edit conflict, the form shows each field someone else changed as it now reads
+    and starts from it, so that saving again (after checking) is not refused again."""
+    conflicts = [
+        name
+        for name, errors in getattr(error, "error_dict", {}).items()
+        if any(item.code == "edit_conflict" for item in errors)
+    ]
+    if not conflicts:
+        return form
+    data = form.data.copy()
+    for name in conflicts:
+        current = existing.get(name)
+        data[f"text_{name}"] = current.text if current else ""
+        data[f"base_{name}"] = text_digest(current.text) if current else ""
+    form = TranslationForm(data, obj=obj, language=language, existing=existing)
+    form.is_valid()
+    return form
 
 
 def _add_errors(form, error: ValidationError) -> None:
@@ -140,12 +162,5 @@ def machine_request(request, model, pk, language):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(_back(request, obj))
-    messages.success(
-        request,
-        _(
-            "A machine translation into %(language)s is on its way: it appears here in a few "
-            "minutes."
-        )
-        % {"language": ContentLanguage(language).label},
-    )
+    messages.success(request, phrase("machine_on_its_way", language))
     return redirect(_back(request, obj))

@@ -6,6 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from accounts.enums import Frequency
 from accounts.models import User
 from cities.models import City
+from core.enums import ContentLanguage
 from notifications.enums import NotificationKind
 from notifications.models import Follow
 from notifications.services import follow_quietly, notify
@@ -102,6 +103,7 @@ def load_questions() -> None:
                 "title": data["title"],
                 "context": data["context"],
                 "project": projects.get(data["project"]),
+                "content_language": ContentLanguage.ENGLISH,
             },
         )
         if not created:
@@ -110,7 +112,11 @@ def load_questions() -> None:
         follow_quietly(user=asker, target=question)
         for email, city, body, linked in data["answers"]:
             answer = Answer.objects.create(
-                question=question, author=users[email], city=cities[city], body=body
+                question=question,
+                author=users[email],
+                city=cities[city],
+                body=body,
+                content_language=ContentLanguage.ENGLISH,
             )
             answer.projects.set([projects[slug] for slug in linked if slug in projects])
             notify(

@@ -6,12 +6,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cities.rules import approved_cities
 from core.concurrency import EditConflict
 from core.objects import get_object_for
+from languages import permissions as translation_permissions
+from languages.selectors import attach_translations
 from projects.models import Project
 
 from . import selectors, services
@@ -50,7 +53,8 @@ def question_list(request):
         {
             "form": form,
             "page": page,
-            "questions": list(page.object_list),
+            # The titles in the reader's language where a translation exists: one query.
+            "questions": attach_translations(page.object_list, get_language()),
             "can_ask": request.user.has_perm("questions.add_question"),
         },
     )
@@ -64,19 +68,41 @@ def question_detail(request, slug):
         raise Http404
     user = request.user
     can_answer = user.has_perm("questions.answer_question", question)
+    project_visible = question.project is not None and user.has_perm(
+        "projects.view_project", question.project
+    )
+    answers = list(question.answers.all())
+    language = get_language()
+    # The question, its answers and the projects they name, in the reader's language where a
+    # translation exists: one query for the whole page.
+    attach_translations(
+        [
+            question,
+            *([question.project] if project_visible else []),
+            *answers,
+            *(project for answer in answers for project in answer.projects.all()),
+        ],
+        language,
+        original=request.GET.get("original") == "1",
+    )
     return render(
         request,
         "questions/question_detail.html",
         {
             "question": question,
-            "answers": list(question.answers.all()),
+            "answers": answers,
+            "translatable_answers": {
+                answer.pk
+                for answer in answers
+                if answer.content_language != language
+                and translation_permissions.can_translate(user, answer, language)
+            },
             "answer_form": AnswerForm(user=user, question=question) if can_answer else None,
             "close_form": CloseForm()
             if user.has_perm("questions.close_question", question)
             else None,
             "can_edit": user.has_perm("questions.change_question", question),
-            "project_visible": question.project is not None
-            and user.has_perm("projects.view_project", question.project),
+            "project_visible": project_visible,
             "can_mark": user.is_authenticated and question.city_id in _cities(user),
         },
     )

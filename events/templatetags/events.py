@@ -1,8 +1,10 @@
 """What other apps' pages show of events: ``{% event_cards city=city %}``, the calendar panel."""
 
 from django import template
+from django.utils.translation import get_language
 
 from core.cards import card_section
+from languages.selectors import attach_translations
 
 from ..models import CalendarFeedToken
 from ..selectors import events_for
@@ -15,8 +17,12 @@ def event_cards(
     context, *, heading, section_id, city=None, theme=None, project=None, empty="", limit=6
 ):
     """A section of event cards; without ``empty`` text, nothing at all when there is none."""
+    events = events_for(
+        context["request"].user, city=city, theme=theme, project=project, limit=limit
+    )
     return card_section(
-        events_for(context["request"].user, city=city, theme=theme, project=project, limit=limit),
+        # The titles in the reader's language: one query, none when there is no event.
+        attach_translations(events, get_language()),
         card_template="includes/event_card.html",
         heading=heading,
         section_id=section_id,

@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from core.enums import ContentLanguage
 from languages import permissions
 from languages.machine import get_backend
+from languages.phrases import phrase
 from languages.selectors import pending_translation
 
 register = template.Library()
@@ -33,7 +34,7 @@ def translation_note(context, obj, anchor: str = ""):
     here = request.path
     targets = [code for code in ContentLanguage.values if code != obj.content_language]
     translatable = [
-        {"code": code, "name": ContentLanguage(code).label, "url": edit_url(obj, code, here)}
+        {"code": code, "name": phrase("translate_into", code), "url": edit_url(obj, code, here)}
         for code in targets
         if permissions.can_translate(user, obj, code)
     ]
@@ -65,3 +66,9 @@ def translation_note(context, obj, anchor: str = ""):
         "failed": pending is not None and pending.failed_at is not None,
         "next": here,
     }
+
+
+@register.filter
+def phrase_for(language: str, kind: str) -> str:
+    """``{{ language|phrase_for:"translate_into" }}``: a sentence naming ``language``."""
+    return phrase(kind, language)

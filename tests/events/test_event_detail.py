@@ -462,10 +462,25 @@ def test_event_detail_offers_to_publish_a_draft(login, network_coordinator):
     assert 'action="/en/events/draft-seminar/publish/"' in response.content.decode()
 
 
+def _warm_caches():
+    """Content types and the glossary index are read once per process: warm them, so that the
+    budget counts what every request costs whatever test ran before."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from events.models import AgendaItem, Event
+    from languages.terms import term_index
+    from projects.models import Project
+
+    ContentType.objects.get_for_models(Event, AgendaItem, Project)
+    term_index()
+
+
 def test_event_detail_query_budget_for_a_visitor(
     anonymous_client, seminar, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(10):  # measured: 9
+    _warm_caches()
+    # measured: 10 (was 9; one more: the translations of the event, its agenda and its projects)
+    with django_assert_max_num_queries(11):
         response = anonymous_client.get("/en/events/annual-seminar-2031/")
 
     assert response.status_code == 200
@@ -479,8 +494,10 @@ def test_event_detail_query_budget_holds_with_a_long_agenda_and_many_registratio
     bulk_registrations(event, 400, listed=True)
     bulk_registrations(event, 100, state=WAITING)
     make_registration(event=event, user=member, state=WAITING)
+    _warm_caches()
 
-    with django_assert_max_num_queries(17):  # measured: 16
+    # measured: 17 (was 16; one more: the translations of the event, its agenda and its projects)
+    with django_assert_max_num_queries(18):
         response = member_client.get(event.get_absolute_url())
 
     html = response.content.decode()

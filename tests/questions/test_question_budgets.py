@@ -66,14 +66,17 @@ def answered(request, member, city_coordinator):
 
 
 def test_question_list_budget_anonymous(anonymous_client, questions, django_assert_max_num_queries):
-    with django_assert_max_num_queries(6):  # measured: 5
+    # measured: 7 (was 5; one more: the translations of the cards; one more, once per process:
+    # the content type of questions, which the translations are keyed by)
+    with django_assert_max_num_queries(8):
         response = anonymous_client.get("/en/questions/")
 
     assert cards(response) == min(len(questions), 20)
 
 
 def test_question_list_budget_member(member_client, questions, django_assert_max_num_queries):
-    with django_assert_max_num_queries(10):  # measured: 9
+    # measured: 10 (was 9; one more: the translations of the cards)
+    with django_assert_max_num_queries(11):
         response = member_client.get("/en/questions/?country=FR&state=answered")
 
     assert cards(response) == min((len(questions) + 1) // 2, 20)
@@ -82,7 +85,9 @@ def test_question_list_budget_member(member_client, questions, django_assert_max
 def test_question_detail_budget_anonymous(
     anonymous_client, answered, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(6):  # measured: 5
+    # measured: 7 (was 5; one more: the translations of the question, its answers and their
+    # projects; one more, once per process: the content type of answers)
+    with django_assert_max_num_queries(8):
         response = anonymous_client.get(answered.get_absolute_url())
 
     assert len(ANSWER.findall(response.content.decode())) == answered.answers.count()
@@ -91,7 +96,8 @@ def test_question_detail_budget_anonymous(
 def test_question_detail_budget_asking_member(
     member_client, answered, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(11):  # measured: 10
+    # measured: 11 (was 10; one more: the translations of the page)
+    with django_assert_max_num_queries(12):
         response = member_client.get(answered.get_absolute_url())
 
     html = response.content.decode()
@@ -105,7 +111,9 @@ def test_question_detail_budget_answering_member(
     bulk_projects(40, cities=("gothenburg",))
     client = login(other_city_member)
 
-    with django_assert_max_num_queries(14):  # measured: 13
+    # measured: 15 (was 13; one more: the translations of the page; one more, once per
+    # process: the content type of answers)
+    with django_assert_max_num_queries(16):
         response = client.get(answered.get_absolute_url())
 
     assert 'id="answer-form-heading"' in response.content.decode()
@@ -148,8 +156,10 @@ def test_question_answer_edit_budget(
     ("path", "shown", "budget"),
     [
         ("/en/", 4, 7),  # measured: 6
-        ("/en/cities/saint-brieuc/", 6, 8),  # measured: 7
-        ("/en/themes/public-spaces/", 6, 8),  # measured: 7
+        # One more on the city page: the translations of the question cards; one more, once per
+        # process: the content type of questions. The theme page reads it already.
+        ("/en/cities/saint-brieuc/", 6, 10),  # measured: 9
+        ("/en/themes/public-spaces/", 6, 9),  # measured: 8 (one more: the translations)
         ("/en/search/?q=bulk", 10, 6),  # measured: 5
     ],
     ids=["home", "city", "theme", "search"],
@@ -168,8 +178,10 @@ def test_pages_with_questions_budget_anonymous(
     ("path", "shown", "budget"),
     [
         ("/en/", 4, 11),  # measured: 10
-        ("/en/cities/saint-brieuc/", 6, 14),  # measured: 13
-        ("/en/themes/public-spaces/", 6, 13),  # measured: 12
+        # The translations of the question cards, and once per process the content type of
+        # questions (the theme page reads it already).
+        ("/en/cities/saint-brieuc/", 6, 16),  # measured: 15
+        ("/en/themes/public-spaces/", 6, 14),  # measured: 13
         ("/en/search/?q=bulk", 10, 10),  # measured: 9
     ],
     ids=["home", "city", "theme", "search"],
@@ -192,7 +204,9 @@ def test_project_page_with_questions_budget(
         make_question(author=member, project=project, title=f"About it {number}?")
     make_member(city="umea")
 
-    with django_assert_max_num_queries(19):  # measured: 18
+    # measured: 21 (was 19; one more: the translations of the question cards; one more, once
+    # per process: the content type of questions)
+    with django_assert_max_num_queries(22):
         response = member_client.get(project.get_absolute_url())
 
     assert cards(response) == min(len(questions), 6)

@@ -12,8 +12,10 @@ from cities.enums import MembershipRole, MembershipStatus
 from cities.models import City, Membership
 from cities.rules import COORDINATORS_GROUP
 from events.demo import load_events
+from events.demo_translations import load_event_translations
 from projects.demo import load_projects
 from questions.demo import load_questions
+from questions.demo_translations import load_question_translations
 from themes.models import Theme
 
 DEMO_PASSWORD = "alliance-demo"  # noqa: S105 - printed on purpose, demo only
@@ -165,6 +167,8 @@ class Command(BaseCommand):
             load_projects()
             load_events()
             load_questions()
+            load_event_translations()
+            load_question_translations()
         self._print_sign_in()
 
     def _person(self, email: str, name: str, **fields) -> User:
