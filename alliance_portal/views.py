@@ -11,6 +11,7 @@ from cities.models import City
 from cities.rules import approved_cities
 from cities.selectors import cities_by_country
 from events.selectors import upcoming_events
+from languages.equivalents import expand_query
 from projects.matching import city_profile, peer_matches
 from projects.models import Project
 from projects.search import add_snippets, fold
@@ -96,13 +97,7 @@ def search(request):
         )
         page_projects = list(page.object_list)
         add_snippets(page_projects, query)
-        questions = visible_questions(request.user)
-        for word in words:
-            questions = questions.filter(
-                Q(title__icontains=word)
-                | Q(context__icontains=word)
-                | Q(answers__body__icontains=word)
-            )
+        questions = visible_questions(request.user).filter(_question_matches(query, words))
         context.update(
             questions=list(question_cards(questions.distinct()).order_by("-created_at")[:10]),
             page=page,
@@ -126,6 +121,31 @@ def search(request):
             ],
         )
     return render(request, "search.html", context)
+
+
+def _question_words(words) -> Q:
+    condition = Q()
+    for word in words:
+        condition &= (
+            Q(title__icontains=word) | Q(context__icontains=word) | Q(answers__body__icontains=word)
+        )
+    return condition
+
+
+def _question_matches(query: str, words: list[str]) -> Q:
+    """Every word of the query, or of the query with its glossary terms and tag names in
+    another language."""
+    condition = _question_words(words)
+    parts = expand_query(query)
+    if parts:
+        expanded = Q()
+        for part in parts:
+            alternatives = Q()
+            for alternative in part:
+                alternatives |= _question_words(alternative.split())
+            expanded &= alternatives
+        condition |= expanded
+    return condition
 
 
 @require_GET

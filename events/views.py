@@ -58,15 +58,13 @@ def event_list(request):
     events = events.past() if past else events.upcoming()
     events = selectors.filter_events(events, filters)
     page = Paginator(selectors.card_queryset(events), PAGE_SIZE).get_page(request.GET.get("page"))
-    # The titles in the reader's language where a translation exists: one query for the page.
-    shown = attach_translations(page.object_list, get_language())
     return render(
         request,
         "events/event_list.html",
         {
             "form": form,
             "page": page,
-            "events": shown,
+            "events": page.object_list,  # titles in the reader's language: card_queryset
             "past": past,
             "can_add": request.user.has_perm("events.add_event"),
         },

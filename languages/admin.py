@@ -1,15 +1,16 @@
 """The glossary in the admin: edits, approvals and rejections go through the services, as on
 the portal's own pages."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from . import services
-from .enums import EntryState
+from .enums import GLOSSARY_LANGUAGES, EntryState
 from .forms import EntryForm
-from .models import GlossaryEntry, Translation, TranslationRequest, TranslationRevision
+from .models import GlossaryEntry, TagConcept, Translation, TranslationRequest, TranslationRevision
 
 
 class GlossaryEntryAdminForm(EntryForm):
@@ -138,3 +139,30 @@ class TranslationRequestAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+class TagConceptAdminForm(forms.ModelForm):
+    class Meta:
+        model = TagConcept
+        fields = [f"name_{code}" for code in GLOSSARY_LANGUAGES]
+
+
+@admin.register(TagConcept)
+class TagConceptAdmin(admin.ModelAdmin):
+    """Translations of tags: the names one subject's tags carry in French, Swedish, English."""
+
+    form = TagConceptAdminForm
+    list_display = ["slug", "name_fr", "name_sv", "name_en", "updated_at"]
+    search_fields = ["slug", "name_fr", "name_sv", "name_en"]
+    readonly_fields = ["slug"]
+
+    def save_model(self, request, obj, form, change):
+        names = {code: form.cleaned_data[f"name_{code}"] for code in GLOSSARY_LANGUAGES}
+        services.tag_concept_save(concept=obj, names=names)
+
+    def delete_model(self, request, obj):
+        services.tag_concept_delete(concept=obj)
+
+    def delete_queryset(self, request, queryset):
+        for concept in queryset:
+            services.tag_concept_delete(concept=concept)

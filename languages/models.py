@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -436,3 +437,46 @@ class TranslatableModel(models.Model):
                 ).select_related("translated_by", "reviewed_by")
             )
         return ShownVersion(self, language, {t.field: t for t in found if t.language == language})
+
+
+class TagConcept(models.Model):
+    """One subject named in up to three languages: the tags "espace public", "offentligt rum"
+    and "public space" are one concept, shown in the reader's language, searched and matched as
+    one. A tag belongs to the concept one of whose names it carries (case and accents aside), so
+    that the tags members type join it without a link to keep up."""
+
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    name_fr = models.CharField(_("name (French)"), max_length=100, blank=True)
+    name_sv = models.CharField(_("name (Swedish)"), max_length=100, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("tag translation")
+        verbose_name_plural = _("tag translations")
+        ordering = ["slug"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(name_fr="") | ~Q(name_sv="") | ~Q(name_en=""),
+                name="tag_concept_has_a_name",
+            ),
+            *(
+                models.UniqueConstraint(
+                    Lower(f"name_{code}"),
+                    condition=~Q(**{f"name_{code}": ""}),
+                    name=f"tag_concept_name_{code}_unique",
+                )
+                for code in GLOSSARY_LANGUAGES
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return " = ".join(name for _code, name in self.names())
+
+    def names(self) -> list[tuple[str, str]]:
+        """(language, name) of the names it has, in the glossary's order."""
+        return [
+            (code, getattr(self, f"name_{code}"))
+            for code in GLOSSARY_LANGUAGES
+            if getattr(self, f"name_{code}")
+        ]

@@ -13,12 +13,14 @@ from core.slugs import unique_slug
 from .enums import GLOSSARY_LANGUAGES, EntryState, TranslationOrigin
 from .models import (
     GlossaryEntry,
+    TagConcept,
     Translation,
     TranslationRequest,
     TranslationRevision,
     text_digest,
 )
 from .signals import translation_saved
+from .tags import bump_concepts_version
 from .terms import bump_terms_version, glossary_for
 from .translatable import fields_of, present_fields
 
@@ -126,6 +128,39 @@ def entry_update(*, entry: GlossaryEntry, content: dict) -> GlossaryEntry:
     entry.save()
     _terms_changed()
     return entry
+
+
+def _concepts_changed() -> None:
+    """Pages show and searches expand with the new names: now, and again once committed."""
+    bump_concepts_version()
+    transaction.on_commit(bump_concepts_version)
+
+
+@transaction.atomic
+def tag_concept_save(*, concept: TagConcept, names: dict) -> TagConcept:
+    """Create or change a tag concept from its names ({"fr": …, "sv": …, "en": …})."""
+    unknown = set(names) - set(GLOSSARY_LANGUAGES)
+    if unknown:
+        raise TypeError(f"not a concept language: {sorted(unknown)}")
+    for code, name in names.items():
+        setattr(concept, f"name_{code}", " ".join(name.split()))
+    if not concept.slug:
+        concept.slug = unique_slug(
+            TagConcept,
+            concept.name_en or concept.name_fr or concept.name_sv,
+            fallback="tag",
+            max_length=90,
+        )
+    concept.full_clean()
+    concept.save()
+    _concepts_changed()
+    return concept
+
+
+@transaction.atomic
+def tag_concept_delete(*, concept: TagConcept) -> None:
+    concept.delete()
+    _concepts_changed()
 
 
 # Translations ---------------------------------------------------------------------------------

@@ -152,6 +152,21 @@ def _published_rows() -> list[tuple]:
     return list(GlossaryEntry.objects.published().order_by("slug").values_list("slug", *fields))
 
 
+def published_term_rows(version: str) -> list[tuple]:
+    """The (slug, term_fr, term_sv, term_en) rows of the published entries under ``version``:
+    one query, then none until the version changes."""
+    key = ENTRIES_KEY.format(version=version)
+    rows = cache.get(key)
+    if rows is None:
+        rows = _published_rows()
+        cache.set(key, rows, timeout=ENTRIES_TIMEOUT)
+    return rows
+
+
+def term_names(term: str) -> list[str]:
+    return _names(term)
+
+
 _memo: tuple[str, TermIndex] | None = None
 _memo_lock = threading.Lock()
 
@@ -163,12 +178,7 @@ def term_index() -> TermIndex:
     memo = _memo
     if memo is not None and memo[0] == version:
         return memo[1]
-    key = ENTRIES_KEY.format(version=version)
-    rows = cache.get(key)
-    if rows is None:
-        rows = _published_rows()
-        cache.set(key, rows, timeout=ENTRIES_TIMEOUT)
-    index = build_index(rows)
+    index = build_index(published_term_rows(version))
     with _memo_lock:
         _memo = (version, index)
     return index

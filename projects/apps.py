@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class ProjectsConfig(AppConfig):
     name = "projects"
     verbose_name = _("Projects")
+
+    def ready(self):
+        from . import receivers  # noqa: F401 - connects the search to saved translations

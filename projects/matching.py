@@ -3,6 +3,11 @@
 A score adds up what two projects share — themes (3 points each), tags (2) and SDGs (1) — and
 how alike their words are: PostgreSQL full-text rank on PostgreSQL, word overlap on SQLite. The
 reasons shown to the reader are the shared names.
+
+Across languages: a tag counts as shared when the other project carries it or one of its
+translations ("espace public" = "offentligt rum"), and the words compared include the other
+languages' names of the glossary terms and translated tags a text holds, so that a French and a
+Swedish project on one subject match without a word in common (``languages.equivalents``).
 """
 
 import re
@@ -17,6 +22,7 @@ from django.db.models import (
     IntegerField,
     OuterRef,
     Prefetch,
+    Q,
     Subquery,
     Value,
     prefetch_related_objects,
@@ -27,6 +33,8 @@ from taggit.models import TaggedItem
 
 from accounts.models import User
 from cities.enums import Country
+from languages.equivalents import equivalent_words
+from languages.tags import concept_index, key, shown_tag
 from themes.models import SustainableDevelopmentGoal, Theme
 
 from .enums import SEARCH_CONFIGS
@@ -50,6 +58,8 @@ class Profile:
     sdg_ids: set[int]
     tag_ids: set[int]
     words: list[str]
+    # The names of its tags and of their translations, compared by ``languages.tags.key``.
+    tag_names: set[str] = field(default_factory=set)
     exclude_ids: set[int] = field(default_factory=set)
 
 
@@ -68,14 +78,30 @@ def significant_words(text: str, limit: int = 15) -> list[str]:
     return words[:limit]
 
 
+def words_across_languages(text: str, limit: int = 15) -> list[str]:
+    """The significant words of ``text``, then those of its glossary terms' and tag names'
+    names in the other languages."""
+    own = significant_words(text, limit=limit)
+    others = significant_words(" ".join(equivalent_words(text)), limit=limit)
+    return own + [word for word in others if word not in own]
+
+
+def tag_names(tags) -> set[str]:
+    """The keys of the names of ``tags`` and of their translations."""
+    index = concept_index()
+    return {key(name) for tag in tags for name in index.equivalents(tag.name)}
+
+
 def project_profile(project: Project) -> Profile:
+    tags = list(project.tags.all())
     return Profile(
         country=project.city.country,
         theme_ids={theme.pk for theme in project.themes.all()},
         sdg_ids={goal.pk for goal in project.sdgs.all()},
-        tag_ids={tag.pk for tag in project.tags.all()},
-        words=significant_words(f"{project.title} {project.summary}"),
+        tag_ids={tag.pk for tag in tags},
+        words=words_across_languages(f"{project.title} {project.summary}"),
         exclude_ids={project.pk},
+        tag_names=tag_names(tags),
     )
 
 
@@ -86,8 +112,11 @@ def city_profile(projects: list[Project], country: str, extra_theme_ids=()) -> P
         theme_ids={t.pk for p in projects for t in p.themes.all()} | set(extra_theme_ids),
         sdg_ids={g.pk for p in projects for g in p.sdgs.all()},
         tag_ids={t.pk for p in projects for t in p.tags.all()},
-        words=significant_words(" ".join(f"{p.title} {p.summary}" for p in projects), limit=25),
+        words=words_across_languages(
+            " ".join(f"{p.title} {p.summary}" for p in projects), limit=25
+        ),
         exclude_ids={p.pk for p in projects},
+        tag_names=tag_names(t for p in projects for t in p.tags.all()),
     )
 
 
@@ -106,13 +135,29 @@ def _shared(through, owner: str, other: str, ids) -> Coalesce:
     )
 
 
-def _shared_tags(ids) -> Coalesce:
+def _name_variants(names: set[str]) -> list[str]:
+    """The spellings a tag of one of ``names`` may carry: as the concept writes it, lower
+    case, capitalised (taggit compares names as written)."""
+    index, variants = concept_index(), set()
+    for name in names:
+        concept = index.concept(name)
+        spelled = [other for _code, other in concept.names] if concept else [name]
+        for other in spelled:
+            variants |= {other, other.lower(), other[:1].upper() + other[1:]}
+    return sorted(variants)
+
+
+def _shared_tags(ids, names=()) -> Coalesce:
+    """How many tags the candidate shares: the same tags, or one of their translations."""
+    same = Q(tag_id__in=list(ids) or [0])
+    if names:
+        same |= Q(tag__name__in=_name_variants(set(names)))
     return Coalesce(
         Subquery(
             TaggedItem.objects.filter(
+                same,
                 content_type=ContentType.objects.get_for_model(Project),
                 object_id=OuterRef("pk"),
-                tag_id__in=list(ids) or [0],
             )
             .order_by()
             .values("object_id")
@@ -133,7 +178,7 @@ def _text_query(words: list[str]):
 
 
 def _word_overlap(words: set[str], text: str) -> float:
-    other = set(significant_words(text, limit=40))
+    other = set(words_across_languages(text, limit=40))
     if not words or not other:
         return 0.0
     return len(words & other) / len(words | other)
@@ -153,7 +198,7 @@ def peer_matches(profile: Profile, user: User, limit: int = 6) -> list[Match]:
             shared_sdgs=_shared(
                 Project.sdgs.through, "project_id", "sustainabledevelopmentgoal_id", profile.sdg_ids
             ),
-            shared_tags=_shared_tags(profile.tag_ids),
+            shared_tags=_shared_tags(profile.tag_ids, profile.tag_names),
         )
     )
     words = [word for word in profile.words if word.isalnum()]
@@ -208,10 +253,13 @@ def _with_reasons(scored, profile: Profile) -> list[Match]:
             for goal in project.sdgs.all()
             if goal.pk in profile.sdg_ids
         ]
+        shared_tags = [
+            shown_tag(tag.name)
+            for tag in project.tags.all()
+            if tag.pk in profile.tag_ids or key(tag.name) in profile.tag_names
+        ]
         reasons += [
-            _("tag “%(tag)s”") % {"tag": tag.name}
-            for tag in sorted(project.tags.all(), key=lambda tag: tag.name)
-            if tag.pk in profile.tag_ids
+            _("tag “%(tag)s”") % {"tag": tag} for tag in sorted(dict.fromkeys(shared_tags), key=str)
         ]
         matches.append(Match(project=project, score=round(score, 2), reasons=reasons))
     return matches

@@ -1,20 +1,29 @@
 """Full-text search of projects.
 
 PostgreSQL: a stored, weighted ``tsvector`` per project (title A; summary and tags B; the rest C)
-built with the text-search configuration of the project's language, accent-insensitive
-(configurations ``alliance_fr/sv/en`` of migration 0002 put ``unaccent`` before the stemmer),
-a GIN index, ranking, and ``ts_headline`` snippets for the shown page only.
+built with the text-search configuration of the project's language, and of each translation's
+language for its translations (``languages.models.Translation``, reindexed when one is saved),
+accent-insensitive (configurations ``alliance_fr/sv/en`` of migration 0002 put ``unaccent``
+before the stemmer), a GIN index, ranking, and ``ts_headline`` snippets for the shown page only.
 SQLite (development): every word must appear in an accent-folded copy of the text.
+
+Across languages: a query naming a glossary term or a translated tag also searches its names in
+the other languages ("espace public" also searches "offentligt rum" and "public space"), each
+in every language's configuration (``languages.equivalents``, cached: no query per search).
 """
 
 import unicodedata
 
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Case, F, QuerySet, TextField, Value, When
+from django.db.models import Case, F, Q, QuerySet, TextField, Value, When
 from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+
+from languages.equivalents import expand_query
+from languages.models import Translation
 
 from .enums import SEARCH_CONFIGS, SOFT_FIELDS
 from .models import Project
@@ -39,29 +48,96 @@ def _words(query: str) -> list[str]:
     return [word for word in fold(query).split() if word]
 
 
-def index_project(project: Project) -> None:
-    """Refresh the project's stored search data (call after its fields and tags are saved)."""
+def _highlighted_words(query: str) -> list[str]:
+    """The query's words and those of the other languages' names it was expanded with."""
+    words = _words(query)
+    for part in expand_query(query) or []:
+        for alternative in part[1:]:
+            words += [word for word in alternative.split() if word not in words]
+    return words
+
+
+def _translated_texts(project: Project) -> dict[str, dict[str, str]]:
+    """The project's translations: language → field → text (one query)."""
+    texts: dict[str, dict[str, str]] = {}
+    rows = Translation.objects.filter(
+        content_type=ContentType.objects.get_for_model(Project), object_id=project.pk
+    ).values_list("language", "field", "text")
+    for language, field, text in rows:
+        texts.setdefault(language, {})[field] = text
+    return texts
+
+
+def index_project(project: Project, *, translations: bool = True) -> None:
+    """Refresh the project's stored search data (call after its fields, tags or translations
+    are saved): the original in its language's configuration, each translation in its own, each
+    field with its weight (title A; summary and tags B; the rest C)."""
     tags = " ".join(sorted(project.tags.names()))
-    title, summary = project.title, f"{project.summary} {tags}"
-    body = " ".join([getattr(project, field) for field in BODY_FIELDS] + project.city.all_names)
-    values = {"search_text": fold(" ".join([title, summary, body]))}
-    if uses_postgres():
-        config = SEARCH_CONFIGS[project.content_language]
-        values["search_vector"] = (
-            SearchVector(Value(title), weight="A", config=config)
-            + SearchVector(Value(summary), weight="B", config=config)
-            + SearchVector(Value(body), weight="C", config=config)
+    city = project.city.all_names
+    versions = [
+        (
+            project.content_language,
+            project.title,
+            f"{project.summary} {tags}",
+            " ".join([getattr(project, field) for field in BODY_FIELDS] + city),
         )
+    ]
+    for language, fields in (_translated_texts(project) if translations else {}).items():
+        if language == project.content_language or language not in SEARCH_CONFIGS:
+            continue
+        versions.append(
+            (
+                language,
+                fields.get("title", ""),
+                fields.get("summary", ""),
+                " ".join(fields.get(field, "") for field in BODY_FIELDS),
+            )
+        )
+    values = {"search_text": fold(" ".join(text for version in versions for text in version[1:]))}
+    if uses_postgres():
+        vector = None
+        for language, title, summary, body in versions:
+            config = SEARCH_CONFIGS[language]
+            part = (
+                SearchVector(Value(title), weight="A", config=config)
+                + SearchVector(Value(summary), weight="B", config=config)
+                + SearchVector(Value(body), weight="C", config=config)
+            )
+            vector = part if vector is None else vector + part
+        values["search_vector"] = vector
     Project.objects.filter(pk=project.pk).update(**values)
 
 
-def search_query(query: str):
-    """A query matching a project whatever language it was written in."""
+def _any_config(text: str, search_type: str):
     combined = None
     for config in dict.fromkeys(SEARCH_CONFIGS.values()):
-        part = SearchQuery(query, config=config, search_type="websearch")
+        part = SearchQuery(text, config=config, search_type=search_type)
         combined = part if combined is None else combined | part
     return combined
+
+
+def search_query(query: str):
+    """A query matching a project whatever language it was written in: the query as typed,
+    or the query with its glossary terms and tag names in another language."""
+    combined = _any_config(query, "websearch")
+    parts = expand_query(query)
+    if parts:
+        expanded = None
+        for part in parts:
+            alternatives = None
+            for alternative in part:
+                one = _any_config(alternative, "plain")
+                alternatives = one if alternatives is None else alternatives | one
+            expanded = alternatives if expanded is None else expanded & alternatives
+        combined = combined | expanded
+    return combined
+
+
+def _contains_all(words: list[str]) -> Q:
+    condition = Q()
+    for word in words:
+        condition &= Q(search_text__contains=word)
+    return condition
 
 
 def search(projects: QuerySet[Project], query: str) -> QuerySet[Project]:
@@ -76,9 +152,17 @@ def search(projects: QuerySet[Project], query: str) -> QuerySet[Project]:
             .annotate(rank=SearchRank(F("search_vector"), ts_query))
             .order_by("-rank", "-created_at")
         )
-    for word in words:
-        projects = projects.filter(search_text__contains=word)
-    return projects
+    condition = _contains_all(words)
+    parts = expand_query(query)
+    if parts:
+        expanded = Q()
+        for part in parts:
+            alternatives = Q()
+            for alternative in part:
+                alternatives |= _contains_all(alternative.split())
+            expanded &= alternatives
+        condition |= expanded
+    return projects.filter(condition)
 
 
 def _python_snippet(text: str, words: list[str], width: int = 220) -> SafeString:
@@ -112,7 +196,7 @@ def _marked(headline: str) -> SafeString:
 
 def add_snippets(projects: list[Project], query: str) -> None:
     """Set ``project.snippet`` (highlighted, safe HTML) on the projects of the page shown."""
-    words = _words(query)
+    words = _highlighted_words(query)
     if not projects or not words:
         return
     if not uses_postgres():

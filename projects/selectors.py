@@ -8,6 +8,7 @@ from taggit.models import Tag
 from accounts.models import User
 from cities.models import City
 from languages.models import reader_translations
+from languages.tags import concept_index
 from themes.models import SustainableDevelopmentGoal, Theme
 
 from .enums import ProjectStatus
@@ -42,7 +43,9 @@ def filter_projects(projects: QuerySet[Project], filters: dict) -> QuerySet[Proj
     if filters.get("sdg"):
         projects = projects.filter(sdgs=filters["sdg"])
     if filters.get("tag"):
-        projects = projects.filter(tags__slug=filters["tag"])
+        # The tag and its translations: "espace-public" also finds "offentligt rum".
+        slugs = concept_index().equivalent_slugs(filters["tag"])
+        projects = projects.filter(pk__in=Project.objects.filter(tags__slug__in=slugs).values("pk"))
     if filters.get("q"):
         projects = search(projects, filters["q"])
     return projects
@@ -102,8 +105,24 @@ def facets(projects: QuerySet[Project]) -> Facets:
             if value in statuses
         ],
         sdgs=list(sdgs),
-        tags=list(tags),
+        tags=_one_per_concept(tags),
     )
+
+
+def _one_per_concept(tags) -> list[Tag]:
+    """One facet per subject: "espace public" and "offentligt rum" are one tag, counted once
+    per project tagged with either (a project with both is counted twice)."""
+    index, kept, by_concept = concept_index(), [], {}
+    for tag in tags:
+        concept = index.concept(tag.name)
+        if concept is None:
+            kept.append(tag)
+        elif concept.slug in by_concept:
+            by_concept[concept.slug].count += tag.count
+        else:
+            by_concept[concept.slug] = tag
+            kept.append(tag)
+    return sorted(kept, key=lambda tag: -tag.count)
 
 
 def project_for_detail(slug: str, user: User) -> Project | None:

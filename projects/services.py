@@ -310,7 +310,7 @@ def project_save(
         _save_documents(project, documents, user)
         _save_links(project, links, user)
         project.refresh_from_db()
-        project_saved(project=project, user=user)
+        project_saved(project=project, user=user, created=creating)
         if creating:
             follow_quietly(user=user, target=project)
             notify(
@@ -327,9 +327,10 @@ def project_save(
     return project
 
 
-def project_saved(*, project: Project, user: User | None) -> ProjectRevision:
-    """After any save of a project and its relations: refresh search data, keep a revision."""
-    index_project(project)
+def project_saved(*, project: Project, user: User | None, created: bool = False) -> ProjectRevision:
+    """After any save of a project and its relations: refresh search data, keep a revision.
+    A project just ``created`` has no translations yet: they are not looked for."""
+    index_project(project, translations=not created)
     return _record_revision(project, user)
 
 

@@ -15,6 +15,7 @@ from accounts.models import User
 from cities.enums import Country
 from cities.models import Membership
 from cities.selectors import approved_members
+from languages.models import reader_translations
 from projects.models import Project
 from themes.models import Theme
 
@@ -25,7 +26,10 @@ def card_queryset(questions: QuerySet[Question]) -> QuerySet[Question]:
     return (
         questions.select_related("city")
         .annotate(answer_count=Count("answers", distinct=True))
-        .prefetch_related(Prefetch("themes", queryset=Theme.objects.order_by("kind", "position")))
+        .prefetch_related(
+            Prefetch("themes", queryset=Theme.objects.order_by("kind", "position")),
+            reader_translations(),  # the titles in the reader's language
+        )
     )
 
 

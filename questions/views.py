@@ -53,8 +53,8 @@ def question_list(request):
         {
             "form": form,
             "page": page,
-            # The titles in the reader's language where a translation exists: one query.
-            "questions": attach_translations(page.object_list, get_language()),
+            # With their titles in the reader's language (selectors.card_queryset).
+            "questions": page.object_list,
             "can_ask": request.user.has_perm("questions.add_question"),
         },
     )

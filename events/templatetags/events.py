@@ -1,10 +1,8 @@
 """What other apps' pages show of events: ``{% event_cards city=city %}``, the calendar panel."""
 
 from django import template
-from django.utils.translation import get_language
 
 from core.cards import card_section
-from languages.selectors import attach_translations
 
 from ..models import CalendarFeedToken
 from ..selectors import events_for
@@ -21,8 +19,7 @@ def event_cards(
         context["request"].user, city=city, theme=theme, project=project, limit=limit
     )
     return card_section(
-        # The titles in the reader's language: one query, none when there is no event.
-        attach_translations(events, get_language()),
+        events,  # with their titles in the reader's language (selectors.card_queryset)
         card_template="includes/event_card.html",
         heading=heading,
         section_id=section_id,

@@ -1,10 +1,8 @@
 """What other apps' pages show of questions: ``{% question_cards city=city %}``."""
 
 from django import template
-from django.utils.translation import get_language
 
 from core.cards import card_section
-from languages.selectors import attach_translations
 
 from ..selectors import questions_for
 
@@ -20,8 +18,7 @@ def question_cards(
         context["request"].user, city=city, theme=theme, project=project, limit=limit
     )
     return card_section(
-        # The titles in the reader's language: one query, none when there is no question.
-        attach_translations(questions, get_language()),
+        questions,  # with their titles in the reader's language (selectors.card_queryset)
         card_template="includes/question_card.html",
         heading=heading,
         section_id=section_id,

@@ -356,7 +356,7 @@ def test_translation_into_the_original_language_is_refused(french_project, trans
 
     assert error.value.error_list[0].code == "same_language"
     assert error.value.messages == [
-        "This text is written in French: a translation goes into another language."
+        "This is the language of the original: a translation goes into another one."
     ]
     assert rows() == (0, 0)
 
@@ -557,7 +557,7 @@ def test_translated_text_and_history(french_project, translator, second_translat
     assert translated_text(french_project, "title", "fr") == french_project.title
     history = translation_history(french_project)
     # Newest first; the two fields of one save in the order they were saved, last first.
-    assert [(revision.translation.field, revision.text) for revision in history] == [
+    assert [(change.revision.translation.field, change.revision.text) for change in history] == [
         ("title", "Elins titel"),
         ("summary", SWEDISH["summary"]),
         ("title", SWEDISH["title"]),

@@ -14,6 +14,7 @@ from cities.rules import COORDINATORS_GROUP
 from events.demo import load_events
 from events.demo_translations import load_event_translations
 from projects.demo import load_projects
+from projects.demo_translations import load_project_translations
 from questions.demo import load_questions
 from questions.demo_translations import load_question_translations
 from themes.models import Theme
@@ -29,7 +30,7 @@ PEOPLE = [
         "Ministère de la Transition écologique",
         None,
         None,
-        ["fr", "en"],
+        ["fr", "en", "sv"],
         ["indicators-sdgs", "innovation"],
         "fr",
     ),
@@ -165,6 +166,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             self._load()
             load_projects()
+            load_project_translations()
             load_events()
             load_questions()
             load_event_translations()
