@@ -17,6 +17,23 @@ class AccountAdapter(DefaultAccountAdapter):
             user.preferred_language = language
         return super().save_user(request, user, form, commit=commit)
 
+    def get_email_confirmation_url(self, request, emailconfirmation) -> str:
+        """The confirmation link in the language of the e-mail that carries it."""
+        user = emailconfirmation.email_address.user
+        with translation.override(_language_of(user)):
+            return super().get_email_confirmation_url(request, emailconfirmation)
+
+    def send_password_reset_mail(self, user, email: str, context: dict) -> None:
+        # allauth made the link in the page's language; the e-mail speaks the person's.
+        with translation.override(_language_of(user)):
+            context = {
+                **context,
+                "password_reset_url": self.get_reset_password_from_key_url(
+                    f"{context['uid']}-{context['key']}"
+                ),
+            }
+        super().send_password_reset_mail(user, email, context)
+
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         """allauth's e-mails (address confirmation, password reset…) go the way of all the
         portal's: in the person's language, delivered by a task once the request's writes are
@@ -35,3 +52,8 @@ class AccountAdapter(DefaultAccountAdapter):
                 **context,
             },
         )
+
+
+def _language_of(user) -> str:
+    """The language of the e-mails to ``user``; the page's for someone unknown."""
+    return getattr(user, "preferred_language", None) or translation.get_language()

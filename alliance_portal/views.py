@@ -105,7 +105,7 @@ def search(request):
             cities=[
                 city
                 for city in City.objects.active()
-                if matches(city.name, city.local_name, city.region, city.member_body)
+                if matches(*city.all_names, city.region, city.member_body)
             ],
             themes=[
                 theme

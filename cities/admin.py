@@ -63,7 +63,7 @@ class CityAdmin(admin.ModelAdmin):
     form = CityAdminForm
     list_display = ["name", "country", "region", "member_body", "population", "is_active"]
     list_filter = ["country", "is_active"]
-    search_fields = ["name", "local_name", "region", "member_body"]
+    search_fields = ["name", "name_fr", "name_sv", "local_name", "region", "member_body"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [CityMembershipInline]
 
@@ -109,7 +109,14 @@ def reject_memberships(modeladmin, request, queryset):
 class MembershipAdmin(admin.ModelAdmin):
     list_display = ["user", "city", "role", "status", "created_at", "decided_at"]
     list_filter = ["status", "role", "city__country", "city"]
-    search_fields = ["user__email", "user__full_name", "city__name"]
+    search_fields = [
+        "user__email",
+        "user__full_name",
+        "city__name",
+        "city__name_fr",
+        "city__name_sv",
+        "city__local_name",
+    ]
     list_select_related = ["user", "city"]
     # Who asked for which city, and the decision, are facts: staff decide with the actions
     # (the person is told) and may change the role.

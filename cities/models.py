@@ -1,12 +1,30 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.dates import DATE_YEARS, DatesInRangeMixin
 
 from .enums import Country, MembershipRole, MembershipStatus
+
+# The portal languages with a name field of their own; English is ``name``.
+NAME_FIELDS = {"fr": "name_fr", "sv": "name_sv"}
+
+
+def _reader_language() -> str:
+    return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+def display_name_expression(prefix: str = ""):
+    """The city's name in the active language, for the database (ordering, ``Concat``):
+    ``prefix`` leads to the city, e.g. ``"city__"``."""
+    field = NAME_FIELDS.get(_reader_language())
+    if field is None:
+        return models.F(f"{prefix}name")
+    return Coalesce(NullIf(f"{prefix}{field}", models.Value("")), f"{prefix}name")
 
 
 class CityQuerySet(models.QuerySet):
@@ -18,7 +36,19 @@ class City(DatesInRangeMixin, models.Model):
     """A member city of the Alliance (or the body that joined on its behalf)."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(_("name in English"), max_length=120)
+    name_fr = models.CharField(
+        _("name in French"),
+        max_length=120,
+        blank=True,
+        help_text=_("Leave empty when it is the English name."),
+    )
+    name_sv = models.CharField(
+        _("name in Swedish"),
+        max_length=120,
+        blank=True,
+        help_text=_("Leave empty when it is the English name."),
+    )
     local_name = models.CharField(_("local name"), max_length=120)
     country = models.CharField(_("country"), max_length=2, choices=Country.choices)
     region = models.CharField(_("region"), max_length=120, blank=True)
@@ -66,10 +96,24 @@ class City(DatesInRangeMixin, models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.name
+        return self.display_name
 
     def get_absolute_url(self) -> str:
         return reverse("cities:detail", kwargs={"slug": self.slug})
+
+    @property
+    def display_name(self) -> str:
+        """The name in the active language (Göteborg in French and Swedish, Gothenburg in
+        English): what pages and e-mails show."""
+        field = NAME_FIELDS.get(_reader_language())
+        return (getattr(self, field) if field else "") or self.name
+
+    @property
+    def all_names(self) -> list[str]:
+        """Every name the city goes by, for search."""
+        return list(
+            dict.fromkeys(n for n in (self.name, self.name_fr, self.name_sv, self.local_name) if n)
+        )
 
     @property
     def local_language(self) -> str:

@@ -84,7 +84,7 @@ def membership_decision(request, slug, pk):
             messages.success(
                 request,
                 _("%(name)s is now a member of %(city)s.")
-                % {"name": name, "city": membership.city.name},
+                % {"name": name, "city": membership.city.display_name},
             )
         else:
             messages.success(request, _("%(name)s's request was rejected.") % {"name": name})
@@ -110,7 +110,7 @@ def membership_request_page(request):
                 messages.success(
                     request,
                     _("Your request to join %(city)s was sent to its coordinators.")
-                    % {"city": created.city.name},
+                    % {"city": created.city.display_name},
                 )
                 return redirect("membership:request")
     else:

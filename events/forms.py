@@ -218,7 +218,7 @@ class BaseAgendaFormSet(forms.BaseInlineFormSet):
             (user.pk, f"{user.get_full_name()} ({user.email})") for user in members_queryset()
         ]
         projects = [
-            (project.pk, f"{project.city.name}: {project.title}")
+            (project.pk, f"{project.city.display_name}: {project.title}")
             for project in Project.objects.alive()
             .select_related("city")
             .order_by("city__name", "title")

@@ -151,8 +151,9 @@ def event_publish(*, event: Event, actor: User | None = None) -> Event:
             actor=actor,
             title=event.title,
             title_language=event.content_language,
+            subject=event,
             url=event.get_absolute_url(),
-            context=event.get_kind_display(),
+            context=EventKind(event.kind).label,
             targets=[*places, *event.cities.all(), *event.themes.all()],
             public=event.visibility == Visibility.PUBLIC,
         )
@@ -270,8 +271,8 @@ def bilateral_propose(*, proposer: User, city, project) -> Event:
     )
     with transaction.atomic():
         title = _("Bilateral meeting %(first)s – %(second)s: %(project)s") % {
-            "first": city.name,
-            "second": project.city.name,
+            "first": city.display_name,
+            "second": project.city.display_name,
             "project": project.title,
         }
         event = Event(

@@ -12,7 +12,9 @@ from .models import Event, Registration
 
 
 def _calendar(event: Event, language: str, *, with_link: bool) -> mail.Attachment:
-    # The .ics speaks the reader's language too: its link and its category.
+    # The .ics speaks the reader's language too: its link, its category, and the event's
+    # title, description and agenda where they were translated into it (which the e-mail
+    # sent with it shows too: ``event.shown``).
     with translation.override(language):
         content = event_calendar([event], with_links=with_link)
     return mail.Attachment(f"{event.slug}.ics", content, "text/calendar")
@@ -25,17 +27,20 @@ def mail_event_cancelled(event_id: int) -> None:
     people = User.objects.filter(
         registrations__event=event, registrations__state__in=LIVE_REGISTRATION_STATES
     ).distinct()
-    calendars = {}  # one .ics per language, however many people read it
+    by_language = {}
     for person in people:
-        language = person.preferred_language
-        if language not in calendars:
-            calendars[language] = _calendar(event, language, with_link=False)
-        mail.send(
-            to=person,
-            template="email/event_cancelled",
-            context={"event": event},
-            attachments=[calendars[language]],
-        )
+        by_language.setdefault(person.preferred_language, []).append(person)
+    # One .ics per language, however many people read it; the e-mails of a language are
+    # written while the event's texts are in that language (the .ics attached them).
+    for language, readers in by_language.items():
+        calendar = _calendar(event, language, with_link=False)
+        for person in readers:
+            mail.send(
+                to=person,
+                template="email/event_cancelled",
+                context={"event": event},
+                attachments=[calendar],
+            )
 
 
 @shared_task

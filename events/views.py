@@ -300,7 +300,7 @@ def event_registrations(request, slug):
                 person.email,
                 person.organisation,
                 ", ".join(
-                    m.city.name
+                    m.city.display_name
                     for m in person.memberships.all()
                     if m.status == MembershipStatus.APPROVED
                 ),

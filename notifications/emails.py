@@ -17,6 +17,7 @@ from core import mail
 from core.links import absolute_url
 
 from .models import Notification
+from .selectors import attach_shown_titles
 
 logger = logging.getLogger(__name__)
 UNSUBSCRIBE_SALT = "notifications.unsubscribe"
@@ -55,9 +56,10 @@ def send_at_once(notification_ids: list[int]) -> int:
     """One e-mail per notification not e-mailed yet, queued for delivery; returns how many."""
     notifications = list(
         Notification.objects.filter(pk__in=notification_ids, emailed_at__isnull=True)
-        .select_related("recipient")
+        .select_related("recipient", "city", "subject_type")
         .order_by("pk")
     )
+    attach_shown_titles(notifications)  # each in its recipient's language, one query
     for notification in notifications:
         mail.queue(compose(notification.recipient, "notification", {"notification": notification}))
     Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(
@@ -105,12 +107,14 @@ def _send_digest(person: User, frequency: str, period, now) -> bool:
         if locked.last_digest_at and locked.last_digest_at > now - period:
             return False
         items = list(
-            Notification.objects.select_for_update()
+            Notification.objects.select_for_update(of=("self",))
             .filter(recipient=locked, emailed_at__isnull=True, created_at__lte=now)
+            .select_related("city", "subject_type")
             .order_by("created_at", "pk")
         )
         if not items:
             return False
+        attach_shown_titles(items, locked.preferred_language)  # one query for the digest
         mail.deliver(compose(locked, "digest", {"notifications": items, "frequency": frequency}))
         Notification.objects.filter(pk__in=[n.pk for n in items]).update(emailed_at=now)
         locked.last_digest_at = now

@@ -62,7 +62,23 @@ class Notification(models.Model):
     title = models.CharField(_("title"), max_length=250)
     # Empty for the notifications made before texts knew their language.
     title_language = ContentLanguageField(_("language of the title"), blank=True, default="")
+    # What the title is of (a project, an event, a question): its translation into the
+    # reader's language, when one exists, is shown instead. Empty for older notifications.
+    subject_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    subject_id = models.PositiveBigIntegerField(null=True, blank=True)
     path = models.CharField(_("address"), max_length=300)
+    # The city it happened in, named in the reader's language when shown.
+    city = models.ForeignKey(
+        "cities.City",
+        verbose_name=_("city"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Anything else said about where (an event's kind), in the recipient's language.
     context = models.CharField(_("where"), max_length=250, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
@@ -88,6 +104,11 @@ class Notification(models.Model):
                 condition=Q(title_language__in=[*ContentLanguage.values, ""]),
                 name="notification_title_language_known",
             ),
+            models.CheckConstraint(
+                condition=Q(subject_type__isnull=True, subject_id__isnull=True)
+                | Q(subject_type__isnull=False, subject_id__isnull=False),
+                name="notification_subject_whole",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -96,3 +117,10 @@ class Notification(models.Model):
     @property
     def is_read(self) -> bool:
         return self.read_at is not None
+
+    @property
+    def where(self) -> str:
+        """The city (in the active language) and what else the line says of where."""
+        return " · ".join(
+            part for part in (self.city.display_name if self.city else "", self.context) if part
+        )

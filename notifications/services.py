@@ -8,11 +8,13 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from accounts.enums import Frequency
 from accounts.models import User
+from cities.models import City
 from cities.rules import members_content_readers
 
 from .emails import UNSUBSCRIBE_SALT
@@ -79,13 +81,20 @@ def notify(
     title: str,
     url: str,
     title_language: str = "",
-    context: str = "",
+    subject=None,
+    city: City | None = None,
+    context: str | Promise = "",
     targets=(),
     also=(),
     public: bool = True,
     emailed_separately=(),
 ) -> int:
     """Notify the followers of ``targets`` (and the people in ``also``) of something new.
+
+    ``subject`` is what ``title`` is the title of (a project, an event, a question): each
+    reader sees its translation into their language when there is one. ``city`` is where it
+    happened, named in each reader's language when shown; ``context`` says anything else, and
+    a lazy translation there is kept in each recipient's language.
 
     Never the actor; for members-only content, only those who may read it. Four queries and
     one bulk insert, whatever the number of followers; e-mails "at once" go out after commit,
@@ -113,6 +122,8 @@ def notify(
         recipients.only("pk", "email", "full_name", "preferred_language", "notification_frequency")
     )
     path = language_free_path(url)
+    subject_type = ContentType.objects.get_for_model(subject) if subject is not None else None
+    contexts = _contexts_by_language(context, {person.preferred_language for person in recipients})
     separately = {person.pk for person in emailed_separately if person is not None}
     now = timezone.now()
     with transaction.atomic():
@@ -124,8 +135,11 @@ def notify(
                     actor=actor,
                     title=title[:250],
                     title_language=title_language,
+                    subject_type=subject_type,
+                    subject_id=subject.pk if subject is not None else None,
                     path=path,
-                    context=context[:250],
+                    city=city,
+                    context=contexts[person.preferred_language],
                     emailed_at=now if person.pk in separately else None,
                 )
                 for person in recipients
@@ -144,6 +158,18 @@ def notify(
         if at_once:
             send_at_once.delay_on_commit(at_once)
     return len(recipients)
+
+
+def _contexts_by_language(context: str | Promise, languages: set[str]) -> dict[str, str]:
+    """``context`` as each recipient's language says it (a plain string as it is)."""
+    texts = {}
+    for language in languages:
+        if isinstance(context, Promise):
+            with translation.override(language):
+                texts[language] = str(context)[:250]
+        else:
+            texts[language] = context[:250]
+    return texts
 
 
 def user_from_unsubscribe_token(token: str) -> User | None:

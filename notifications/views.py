@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -15,6 +16,7 @@ from . import services
 from .enums import FOLLOWABLE
 from .forms import FollowForm
 from .models import Notification
+from .selectors import attach_shown_titles
 
 PAGE_SIZE = 30
 VIEW_PERMISSIONS = {
@@ -27,11 +29,14 @@ VIEW_PERMISSIONS = {
 @require_GET
 def notification_list(request):
     page = Paginator(
-        Notification.objects.filter(recipient=request.user).select_related("actor"), PAGE_SIZE
+        Notification.objects.filter(recipient=request.user).select_related(
+            "actor", "city", "subject_type"
+        ),
+        PAGE_SIZE,
     ).get_page(request.GET.get("page"))
-    return render(
-        request, "notifications/notification_list.html", {"page": page, "items": list(page)}
-    )
+    # Each line in the page's language: its title translated when it can be (one query).
+    items = attach_shown_titles(page, get_language())
+    return render(request, "notifications/notification_list.html", {"page": page, "items": items})
 
 
 @require_POST

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from cities.forms import PlaceAndThemeFilterForm
+from cities.models import display_name_expression
 from cities.selectors import approved_members
 from core.concurrency import EditVersionFormMixin, Extra
 from core.dates import DATE_YEARS
@@ -161,7 +162,11 @@ class ProjectForm(CoverPictureMixin, EditVersionFormMixin, forms.ModelForm):
                 .order_by()
                 .values_list(
                     Value("links"),
-                    Concat("to_project__city__name", Value(": "), "to_project__title"),
+                    Concat(
+                        display_name_expression("to_project__city__"),
+                        Value(": "),
+                        "to_project__title",
+                    ),
                     "note",
                     Value(""),
                 ),
@@ -241,7 +246,9 @@ class ProjectLinkForm(forms.ModelForm):
         self.fields["to_project"].queryset = (
             Project.objects.alive().select_related("city").order_by("city__name", "title")
         )
-        self.fields["to_project"].label_from_instance = lambda p: f"{p.city.name}: {p.title}"
+        self.fields["to_project"].label_from_instance = lambda p: (
+            f"{p.city.display_name}: {p.title}"
+        )
 
 
 def _rows(formset):
@@ -344,7 +351,7 @@ class BaseLinkFormSet(forms.BaseInlineFormSet):
         super().__init__(*args, **kwargs)
         # One query for the choices of every link form, not one per form.
         choices = [("", "---------")] + [
-            (project.pk, f"{project.city.name}: {project.title}")
+            (project.pk, f"{project.city.display_name}: {project.title}")
             for project in Project.objects.alive()
             .select_related("city")
             .order_by("city__name", "title")

@@ -73,7 +73,7 @@ def index_project(project: Project, *, translations: bool = True) -> None:
     are saved): the original in its language's configuration, each translation in its own, each
     field with its weight (title A; summary and tags B; the rest C)."""
     tags = " ".join(sorted(project.tags.names()))
-    city = [project.city.name, project.city.local_name]
+    city = project.city.all_names
     versions = [
         (
             project.content_language,

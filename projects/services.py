@@ -318,8 +318,9 @@ def project_save(
                 actor=user,
                 title=project.title,
                 title_language=project.content_language,
+                subject=project,
                 url=project.get_absolute_url(),
-                context=project.city.name,
+                city=project.city,
                 targets=[project.city, *project.themes.all()],
                 public=project.is_public,
             )
@@ -417,8 +418,9 @@ def comment_create(
             actor=author,
             title=project.title,
             title_language=project.content_language,
+            subject=project,
             url=f"{project.get_absolute_url()}#comment-{comment.pk}",
-            context=project.city.name,
+            city=project.city,
             targets=[project],
             public=False,  # comments are read by approved members only
             emailed_separately=people,

@@ -4,6 +4,7 @@ from celery import shared_task
 
 from accounts.models import User
 from core import mail
+from languages.selectors import attach_translations
 
 from .models import Comment
 
@@ -18,9 +19,15 @@ def mail_comment_posted(comment_id: int, recipient_ids: list[int]) -> None:
     )
     if comment is None:
         return  # removed in the meantime
+    by_language = {}
     for person in User.objects.filter(pk__in=recipient_ids, is_active=True).order_by("pk"):
-        mail.send(
-            to=person,
-            template="email/comment_posted",
-            context={"comment": comment, "project": comment.project},
-        )
+        by_language.setdefault(person.preferred_language, []).append(person)
+    for language, readers in by_language.items():
+        # The project's title as each reader's language has it (one query per language).
+        attach_translations([comment.project], language)
+        for person in readers:
+            mail.send(
+                to=person,
+                template="email/comment_posted",
+                context={"comment": comment, "project": comment.project},
+            )

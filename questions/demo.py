@@ -124,8 +124,9 @@ def load_questions() -> None:
                 actor=users[email],
                 title=question.title,
                 title_language=question.content_language,
+                subject=question,
                 url=f"{question.get_absolute_url()}#answer-{answer.pk}",
-                context=cities[city].name,
+                city=cities[city],
                 targets=[question],
             )
             if email in data["useful"]:

@@ -94,7 +94,7 @@ class AnswerForm(forms.ModelForm):
         self.fields["projects"].queryset = (
             Project.objects.alive().filter(city__in=cities).select_related("city").order_by("title")
         )
-        self.fields["projects"].label_from_instance = lambda p: f"{p.city.name}: {p.title}"
+        self.fields["projects"].label_from_instance = lambda p: f"{p.city.display_name}: {p.title}"
         self.fields["projects"].required = False
         if self.instance.pk:
             self.fields["city"].disabled = True

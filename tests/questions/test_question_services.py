@@ -98,10 +98,10 @@ def test_question_save_notifies_followers_of_city_and_themes_once_each(member):
 
     assert notified(NotificationKind.NEW_QUESTION) == ["both@example.org", "theme@example.org"]
     notification = Notification.objects.get(recipient=theme_only)
-    assert (notification.title, notification.path, notification.context, notification.actor) == (
+    assert (notification.title, notification.path, notification.city, notification.actor) == (
         "How do you make a square work for every use?",
         f"/questions/{question.slug}/",
-        "Saint-Brieuc",
+        get_city("saint-brieuc"),
         member,
     )
 
@@ -156,9 +156,10 @@ def test_answer_create_notifies_the_asker_and_the_question_followers_not_the_ans
 
     assert notified(NotificationKind.NEW_ANSWER) == ["follower@example.org", member.email]
     notification = Notification.objects.get(recipient=member)
-    assert (notification.path, notification.context) == (
+    assert (notification.path, notification.city, notification.subject_id) == (
         f"/questions/{question.slug}/#answer-{created.pk}",
-        "Gothenburg",
+        get_city("gothenburg"),
+        question.pk,
     )
 
 
