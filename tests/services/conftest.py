@@ -19,6 +19,7 @@ from django.conf import settings
 from django.db import connection
 
 from alliance_portal.celery import app
+from tests.languages.servers import FakeLibreTranslate
 
 BROKER_URL = os.environ.get("CELERY_SERVICES_BROKER_URL", "redis://127.0.0.1:6379/5")
 WAIT = 30  # seconds, at most, for the worker to start and for the e-mails to arrive
@@ -71,7 +72,14 @@ class Worker:
 
 
 @pytest.fixture(scope="session")
-def _worker_process(django_db_setup, tmp_path_factory):
+def translation_engine():
+    """A LibreTranslate server on the loopback, the engine of the worker (and of the tests)."""
+    with FakeLibreTranslate() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def _worker_process(django_db_setup, tmp_path_factory, translation_engine):
     """``celery -A alliance_portal worker`` on Redis, against the test database; it stops
     before the database is dropped."""
     if connection.vendor != "postgresql":
@@ -96,6 +104,8 @@ def _worker_process(django_db_setup, tmp_path_factory):
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "EMAIL_FILE_PATH": str(mail_dir),
         "PORTAL_BASE_URL": settings.PORTAL_BASE_URL,
+        "TRANSLATION_BACKEND": "libretranslate",
+        "TRANSLATION_URL": translation_engine.url,
     }
     with log.open("wb") as output:
         process = subprocess.Popen(  # noqa: S603 - the venv's celery, our app
