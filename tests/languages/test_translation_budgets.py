@@ -4,6 +4,8 @@ project as with 200 (each translated into French and Swedish, several fields eac
 Measured as in a fresh process: the content types, the glossary's terms and the tag
 translations are read once (then cached)."""
 
+import re
+
 import pytest
 from django.contrib.contenttypes.models import ContentType
 
@@ -94,4 +96,6 @@ def test_home_in_french(anonymous_client, projects, django_assert_num_queries):
 def test_city_page_in_swedish(anonymous_client, projects, django_assert_num_queries):
     made, translated = projects
     html = _get(anonymous_client, "/sv/cities/saint-brieuc/", django_assert_num_queries, 9)
-    assert (f"title sv {made[0].pk}" in html) is translated
+    shown = re.findall(r'<h3><a href="/sv/projects/[^"]+/" lang="(\w+)">', html)
+    assert shown  # the city's newest projects, each in Swedish when translated
+    assert set(shown) == ({"sv"} if translated else {"en"})
