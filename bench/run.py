@@ -1,0 +1,297 @@
+"""Serve the portal with production settings under gunicorn and measure its main pages.
+
+    python -m bench.run --seconds 5 --requests 50 --concurrency 8
+
+Each page is measured anonymous and signed in (an approved member of the benchmark's data),
+interleaved with the bare view (``/bench/bare/``: a static template of the home page's size,
+through the same middleware and gunicorn): one request at a time, page and bare view in turn
+(p50, p95), then ``--concurrency`` threads for ``--seconds`` on the page, then on the bare view
+(requests per second). The table gives each page's ratios to the bare view measured next to it.
+"""
+
+import argparse
+import http.client
+import os
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from bench.generate import DEFAULT_URL, log, setup_django
+
+BARE = "/bench/bare/"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Client:
+    def __init__(self, port: int, cookie: str = ""):
+        self.port, self.cookie = port, cookie
+
+    def get(self, path: str) -> tuple[int, int, float]:
+        """One request on a new connection (gunicorn's sync workers close each one)."""
+        headers = {"Host": "127.0.0.1", "Accept-Language": "en"}
+        if self.cookie:
+            headers["Cookie"] = self.cookie
+        started = time.perf_counter()
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
+        try:
+            connection.request("GET", path, headers=headers)
+            response = connection.getresponse()
+            body = response.read()
+        finally:
+            connection.close()
+        return response.status, len(body), time.perf_counter() - started
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def throughput(client: Client, path: str, seconds: float, concurrency: int) -> float:
+    done, errors = [0] * concurrency, []
+    deadline = time.perf_counter() + seconds
+
+    def work(slot: int) -> None:
+        while time.perf_counter() < deadline:
+            status, _, _ = client.get(path)
+            if status != 200:
+                errors.append(status)
+                return
+            done[slot] += 1
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=work, args=(slot,)) for slot in range(concurrency)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if errors:
+        raise SystemExit(f"{path}: HTTP {errors[0]} under load")
+    return sum(done) / (time.perf_counter() - started)
+
+
+def pages(signed_in: bool) -> list[tuple[str, str]]:
+    """The main pages, with real slugs of the data (read once, before measuring)."""
+    from django.db.models import Count
+
+    from cities.models import City
+    from core.enums import Visibility
+    from projects.models import Project
+    from themes.models import Theme
+
+    # A project a hundred down the list: neither the newest nor one that only exists in the cache.
+    project = list(
+        Project.objects.filter(visibility=Visibility.PUBLIC, deleted_at=None).order_by(
+            "-created_at"
+        )[:101]
+    )[-1]
+    city = City.objects.annotate(n=Count("projects")).order_by("-n").first()
+    theme = Theme.objects.annotate(n=Count("projects")).order_by("-n").first()
+    found = [
+        ("home", "/en/"),
+        ("project list", "/en/projects/"),
+        ("project list, filtered", f"/en/projects/?theme={theme.slug}&status=ongoing"),
+        ("search", "/en/search/?q=cycling+square"),
+        ("project page", f"/en/projects/{project.slug}/"),
+        ("city page", f"/en/cities/{city.slug}/"),
+        ("theme page", f"/en/themes/{theme.slug}/"),
+        ("event list", "/en/events/"),
+        ("question list", "/en/questions/"),
+    ]
+    if signed_in:
+        found.append(("suggestions", "/en/suggestions/"))
+    return found
+
+
+def session_cookie() -> str:
+    """A session of an approved member, made in the database as logging in would."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from cities.enums import MembershipStatus
+    from cities.models import Membership
+
+    membership = (
+        Membership.objects.filter(status=MembershipStatus.APPROVED)
+        .exclude(role="coordinator")
+        .select_related("user")
+        .order_by("pk")
+        .first()
+    )
+    if membership is None:
+        raise SystemExit("no approved member: run bench.generate with --users")
+    user = membership.user
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+
+
+def start_server(port: int, env: dict[str, str], workers: int) -> subprocess.Popen:
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "bench.wsgi:application",
+        f"--bind=127.0.0.1:{port}",
+        f"--workers={workers}",
+        "--timeout=300",
+        "--log-level=warning",
+    ]
+    server = subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603
+    client = Client(port)
+    for _ in range(300):
+        if server.poll() is not None:
+            raise SystemExit("gunicorn did not start")
+        try:
+            client.get(BARE)
+            return server
+        except OSError:
+            time.sleep(0.1)
+    server.terminate()
+    raise SystemExit("gunicorn did not answer")
+
+
+def measure(args) -> None:
+    url = args.database_url
+    workdir = Path(tempfile.mkdtemp(prefix="alliance-bench-"))
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "DATABASE_URL": url,
+        "DJANGO_DEBUG": "0",
+        "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "0",
+        "SECURE_HSTS_SECONDS": "0",
+        "BENCH_STATIC_ROOT": str(workdir / "static"),
+        "BENCH_TEMPLATE_DIR": str(workdir / "templates"),
+        "LOG_LEVEL": "WARNING",
+    }
+    # This process makes the member's session: it signs with the server's settings.
+    os.environ.update(env)
+    setup_django(url)
+    subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v", "0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    (workdir / "templates" / "bench").mkdir(parents=True)
+    bare_template = workdir / "templates" / "bench" / "bare.html"
+    bare_template.write_text((ROOT / "bench" / "templates" / "bench" / "bare.html").read_text())
+    cookie = session_cookie()
+    port = free_port()
+    server = start_server(port, env, args.workers)
+    try:
+        # The bare page is made as large as the home page (signed out), then served again.
+        status, size, _ = Client(port).get("/en/")
+        if status != 200:
+            raise SystemExit(f"home page: HTTP {status}")
+        server.terminate()
+        server.wait()
+        bare_template.write_text(bare_html(size))
+        server = start_server(port, env, args.workers)
+        rows = []
+        for who, client in (("anonymous", Client(port)), ("member", Client(port, cookie))):
+            for name, path in pages(who == "member"):
+                rows.append(measure_page(client, who, name, path, args))
+    finally:
+        server.terminate()
+        server.wait()
+    print_table(rows, args)
+
+
+def bare_html(size: int) -> str:
+    head = '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Bare</title>'
+    head += "</head>\n<body>\n"
+    tail = "</body></html>\n"
+    line = "<p>A static paragraph of the bare page, as long as the home page.</p>\n"
+    body = line * max(0, (size - len(head) - len(tail)) // len(line))
+    return head + body + "x" * max(0, size - len(head) - len(body) - len(tail)) + tail
+
+
+def measure_page(client: Client, who: str, name: str, path: str, args) -> dict:
+    for _ in range(args.warmup):
+        for target in (path, BARE):
+            status, _, _ = client.get(target)
+            if status != 200:
+                raise SystemExit(f"{who} {name} {target}: HTTP {status}")
+    page_times, bare_times, size = [], [], 0
+    for _ in range(args.requests):
+        status, size, elapsed = client.get(path)
+        if status != 200:
+            raise SystemExit(f"{who} {name} {path}: HTTP {status}")
+        page_times.append(elapsed)
+        bare_times.append(client.get(BARE)[2])
+    page_rate = throughput(client, path, args.seconds, args.concurrency)
+    bare_rate = throughput(client, BARE, args.seconds, args.concurrency)
+    row = {
+        "who": who,
+        "page": name,
+        "bytes": size,
+        "p50": statistics.median(page_times) * 1000,
+        "p95": percentile(page_times, 0.95) * 1000,
+        "rate": page_rate,
+        "bare_p50": statistics.median(bare_times) * 1000,
+        "bare_p95": percentile(bare_times, 0.95) * 1000,
+        "bare_rate": bare_rate,
+    }
+    log(f"{who:9} {name:24} p50 {row['p50']:8.1f} ms  {row['rate']:7.1f} req/s")
+    return row
+
+
+def print_table(rows: list[dict], args) -> None:
+    from projects.models import Comment, Project
+
+    print()
+    print(
+        f"Alliance Portal benchmark: {Project.objects.count():,} projects, "
+        f"{Comment.objects.count():,} comments; gunicorn {args.workers} workers, "
+        f"{args.requests} sequential requests, {args.concurrency} threads x {args.seconds:g} s"
+    )
+    print()
+    header = (
+        "| who | page | KB | p50 ms | p95 ms | req/s | bare p50 ms | bare req/s "
+        "| p50 × bare | req/s ÷ bare |"
+    )
+    print(header)
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for row in rows:
+        print(
+            f"| {row['who']} | {row['page']} | {row['bytes'] / 1024:.0f} | {row['p50']:.1f} "
+            f"| {row['p95']:.1f} | {row['rate']:.1f} | {row['bare_p50']:.1f} "
+            f"| {row['bare_rate']:.1f} | {row['p50'] / row['bare_p50']:.1f} "
+            f"| {row['rate'] / row['bare_rate']:.2f} |"
+        )
+    print()
+
+
+def parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--requests", type=int, default=50, help="sequential requests per page")
+    parser.add_argument("--seconds", type=float, default=5.0, help="load duration per page")
+    parser.add_argument("--concurrency", type=int, default=8, help="threads under load")
+    parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
+    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL") or DEFAULT_URL)
+    return parser
+
+
+if __name__ == "__main__":
+    measure(parser().parse_args())
