@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-browser test-services lint messages gettext clean
+.PHONY: run test test-browser test-services lint messages gettext clean bench bench-smoke
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,31 @@ test-browser: $(STAMP) messages node_modules/.installed
 test-services: $(STAMP) messages
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/alliance_services} \
 	  $(BIN)/pytest -m services -p no:cacheprovider tests/services
+
+# The benchmark (README): data made with the portal's models in its own PostgreSQL database,
+# the portal under gunicorn with production settings, each main page against a bare view.
+PROJECTS ?= 100000
+COMMENTS ?= 1000000
+USERS ?= 2000
+EVENTS ?= 2000
+QUESTIONS ?= 5000
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/alliance_bench
+BENCH_OPTIONS ?= --requests 50 --seconds 5 --concurrency 8
+
+bench: $(STAMP) messages
+	$(BIN)/python -m bench.generate --database-url $(BENCH_DATABASE_URL) --projects $(PROJECTS) \
+	  --comments $(COMMENTS) --users $(USERS) --events $(EVENTS) --questions $(QUESTIONS)
+	$(BIN)/python -m bench.run --database-url $(BENCH_DATABASE_URL) $(BENCH_OPTIONS)
+
+# The same, small and short, in CI: it keeps the benchmark working (no timing is checked).
+bench-smoke: PROJECTS = 1000
+bench-smoke: COMMENTS = 5000
+bench-smoke: USERS = 100
+bench-smoke: EVENTS = 50
+bench-smoke: QUESTIONS = 100
+bench-smoke: BENCH_DATABASE_URL = postgres://postgres@127.0.0.1:5432/alliance_bench_smoke
+bench-smoke: BENCH_OPTIONS = --requests 2 --seconds 0.2 --concurrency 4 --warmup 0
+bench-smoke: bench
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

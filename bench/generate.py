@@ -3,12 +3,15 @@
     python -m bench.generate --projects 100000 --comments 1000000 --users 2000 --events 2000 \
         --questions 5000
 
-The database (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/alliance_bench) is
-created if missing and migrated (the cities, themes and goals come with the migrations). When it
-already holds data made with the same parameters (remembered in the database's comment) nothing
-is redone; otherwise it is dropped and made again. Rows are written with bulk_create in batches;
-the search data is what ``projects.search.index_project`` stores (the same texts, weights and
-configurations), written in one UPDATE per batch.
+The database (--database-url, or BENCH_DATABASE_URL, default
+postgres://postgres@127.0.0.1:5432/alliance_bench; never DATABASE_URL, so that a benchmark never
+touches the portal's own database) is created if missing and migrated (the cities, themes and
+goals come with the migrations). When it already holds data made with the same parameters
+(remembered in the database's comment) nothing is redone; otherwise it is dropped and made
+again. A database the benchmark did not make is left alone unless --fresh is given. Rows are
+written with bulk_create in batches; the search data is what ``projects.search.index_project``
+stores (the same texts, weights and configurations), one UPDATE per batch, checked against
+index_project itself on a few projects.
 """
 
 import argparse
@@ -412,14 +415,21 @@ def generate(options) -> None:
     )
     ensure_database(options.database_url)
     setup_django(options.database_url)
-    if stored_signature() == signature and not options.fresh:
+    stored = stored_signature()
+    if stored == signature and not options.fresh:
         log(f"database already holds: {signature}")
         return
-    if stored_signature() or options.fresh:
+    if not stored.startswith("bench") and connection.introspection.table_names():
+        raise SystemExit(
+            f"{connection.settings_dict['NAME']} was not made by the benchmark: "
+            "give another --database-url, or --fresh to drop it"
+        )
+    if stored or options.fresh:
         connection.close()
         drop_database(options.database_url)
         ensure_database(options.database_url)
     started = time.monotonic()
+    store_signature(f"bench (unfinished) {signature}")
     call_command("migrate", verbosity=0, interactive=False)
     log("migrated")
     rng = random.Random(options.seed)
@@ -444,7 +454,9 @@ def parser() -> argparse.ArgumentParser:
     parser.add_argument("--questions", type=int, default=5_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--fresh", action="store_true", help="make the data again")
-    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL") or DEFAULT_URL)
+    parser.add_argument(
+        "--database-url", default=os.environ.get("BENCH_DATABASE_URL") or DEFAULT_URL
+    )
     return parser
 
 

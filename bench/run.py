@@ -289,7 +289,9 @@ def parser() -> argparse.ArgumentParser:
     parser.add_argument("--concurrency", type=int, default=8, help="threads under load")
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
-    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL") or DEFAULT_URL)
+    parser.add_argument(
+        "--database-url", default=os.environ.get("BENCH_DATABASE_URL") or DEFAULT_URL
+    )
     return parser
 
 
