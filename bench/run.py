@@ -20,6 +20,7 @@ import sys
 import tempfile
 import threading
 import time
+from importlib import import_module
 from pathlib import Path
 
 from bench.generate import DEFAULT_URL, log, setup_django
@@ -119,7 +120,6 @@ def session_cookie() -> str:
     """A session of an approved member, made in the database as logging in would."""
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
 
     from cities.enums import MembershipStatus
     from cities.models import Membership
@@ -134,7 +134,7 @@ def session_cookie() -> str:
     if membership is None:
         raise SystemExit("no approved member: run bench.generate with --users")
     user = membership.user
-    session = SessionStore()
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
