@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Signed-out visitors' pages from the cache: above sessions, so a hit costs no query.
+    "core.pagecache.VisitorPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -131,6 +133,20 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# Whole pages for signed-out visitors (core/pagecache.py), renewed after any write to these apps
+# and at the latest after PAGE_CACHE_SECONDS (0: off; off with DJANGO_DEBUG unless set).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0" if DEBUG else "300"))
+PAGE_CACHE_APPS = [
+    "accounts",
+    "cities",
+    "events",
+    "languages",
+    "projects",
+    "questions",
+    "taggit",
+    "themes",
+]
 
 # --- Accounts ---------------------------------------------------------------
 

@@ -29,3 +29,5 @@ PORTAL_BASE_URL = "http://testserver"
 # switch eager mode off to look at the queue.
 CELERY_BROKER_URL = "memory://"
 CELERY_TASK_ALWAYS_EAGER = True
+# Visitors' pages are rendered afresh (tests/core/test_pagecache.py turns the cache on).
+PAGE_CACHE_SECONDS = 0

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 from cities.models import City
 from cities.rules import approved_cities
 from cities.selectors import cities_by_country
+from core.pagecache import public_page
 from events.selectors import upcoming_events
 from languages.equivalents import expand_query
 from projects.matching import city_profile, peer_matches
@@ -32,6 +33,7 @@ SEARCH_PAGE_SIZE = 20
 
 @login_not_required
 @require_GET
+@public_page
 def home(request):
     return render(
         request,
@@ -48,12 +50,14 @@ def home(request):
 
 @login_not_required
 @require_GET
+@public_page
 def accessibility(request):
     return render(request, "pages/accessibility.html")
 
 
 @login_not_required
 @require_GET
+@public_page
 def privacy(request):
     return render(request, "pages/privacy.html")
 
@@ -73,6 +77,7 @@ def healthz(request):
 
 @login_not_required
 @require_GET
+@public_page
 def search(request):
     """One search box over projects, cities and themes."""
     query = request.GET.get("q", "").strip()[:200]

@@ -16,6 +16,7 @@ from cities.models import City
 from cities.rules import approved_cities, is_moderator
 from core.concurrency import EditConflict
 from core.objects import get_object_for
+from core.pagecache import public_page
 from languages.permissions import TRANSLATE, reads
 from languages.selectors import attach_translations, translation_history
 from themes.models import SustainableDevelopmentGoal, Theme
@@ -59,6 +60,7 @@ def get_project(request, slug: str, permission: str | None = None) -> Project:
 
 @login_not_required
 @require_GET
+@public_page
 def project_list(request):
     form = ProjectFilterForm(request.GET)
     form.is_valid()  # invalid values are reported next to the filter and ignored
@@ -66,7 +68,10 @@ def project_list(request):
     projects = selectors.filter_projects(selectors.visible_projects(request.user), filters)
     if not filters.get("q"):
         projects = projects.order_by("-created_at")
-    page = Paginator(selectors.card_queryset(projects), PAGE_SIZE).get_page(request.GET.get("page"))
+    summary = selectors.summary(projects, filters, request.user)
+    paginator = Paginator(selectors.card_queryset(projects), PAGE_SIZE)
+    paginator.count = summary.count  # counted with the facets, once per change of the data
+    page = paginator.get_page(request.GET.get("page"))
     page_projects = list(page.object_list)
     add_snippets(page_projects, filters.get("q", ""))
     return render(
@@ -76,7 +81,7 @@ def project_list(request):
             "form": form,
             "page": page,
             "projects": page_projects,
-            "facets": selectors.facets(projects),
+            "facets": summary.facets,
             "filters": filters,
             "can_add": request.user.has_perm("projects.add_project"),
         },
@@ -85,6 +90,7 @@ def project_list(request):
 
 @login_not_required
 @require_GET
+@public_page
 def project_detail(request, slug):
     project = selectors.project_for_detail(slug, request.user)
     if project is None:
@@ -245,6 +251,7 @@ def _field_labels() -> dict[str, str]:
 
 @login_not_required
 @require_GET
+@public_page
 def project_history(request, slug):
     project = get_project(request, slug)
     revisions = Paginator(
