@@ -1,7 +1,7 @@
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
@@ -17,6 +17,7 @@ from projects.matching import city_profile, peer_matches
 from projects.models import Project
 from projects.search import add_snippets, fold
 from projects.selectors import card_queryset, filter_projects, latest_projects, visible_projects
+from questions.models import Answer
 from questions.selectors import (
     card_queryset as question_cards,
 )
@@ -104,7 +105,7 @@ def search(request):
         add_snippets(page_projects, query)
         questions = visible_questions(request.user).filter(_question_matches(query, words))
         context.update(
-            questions=list(question_cards(questions.distinct()).order_by("-created_at")[:10]),
+            questions=list(question_cards(questions).order_by("-created_at")[:10]),
             page=page,
             projects=page_projects,
             cities=[
@@ -129,11 +130,12 @@ def search(request):
 
 
 def _question_words(words) -> Q:
+    """Each word in the question or in one of its answers (EXISTS: no join to de-duplicate, so
+    the newest matches are found without reading every question)."""
     condition = Q()
     for word in words:
-        condition &= (
-            Q(title__icontains=word) | Q(context__icontains=word) | Q(answers__body__icontains=word)
-        )
+        in_answers = Answer.objects.filter(question=OuterRef("pk"), body__icontains=word)
+        condition &= Q(title__icontains=word) | Q(context__icontains=word) | Exists(in_answers)
     return condition
 
 

@@ -42,6 +42,10 @@ class Client:
 
     def get(self, path: str) -> tuple[int, int, float]:
         """One request on a new connection (gunicorn's sync workers close each one)."""
+        status, body, elapsed = self.fetch(path)
+        return status, len(body), elapsed
+
+    def fetch(self, path: str) -> tuple[int, bytes, float]:
         headers = {"Host": "127.0.0.1", "Accept-Language": "en"}
         if self.cookie:
             headers["Cookie"] = self.cookie
@@ -53,7 +57,7 @@ class Client:
             body = response.read()
         finally:
             connection.close()
-        return response.status, len(body), time.perf_counter() - started
+        return response.status, body, time.perf_counter() - started
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -244,6 +248,11 @@ def bare_html(size: int) -> str:
 
 
 def measure_page(client: Client, who: str, name: str, path: str, args) -> dict:
+    status, body, _ = client.fetch(path)
+    if status != 200:
+        raise SystemExit(f"{who} {name} {path}: HTTP {status}")
+    if (b"/accounts/logout/" in body) != (who == "member"):
+        raise SystemExit(f"{who} {name} {path}: not served as {who} (the session was lost?)")
     for _ in range(args.warmup):
         for target in (path, BARE):
             status, _, _ = client.get(target)
@@ -308,7 +317,7 @@ def parser() -> argparse.ArgumentParser:
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument(
         "--redis-url",
-        default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7"),
+        default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9"),
         help="cache and sessions of the servers ('' for each worker's own memory)",
     )
     parser.add_argument(
