@@ -1,8 +1,7 @@
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
-from django.db import DatabaseError, connection
 from django.db.models import Exists, OuterRef, Q
-from django.http import HttpResponse
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -28,6 +27,8 @@ from questions.selectors import (
     visible_questions,
 )
 from themes.models import Theme
+
+from .health import health
 
 SEARCH_PAGE_SIZE = 20
 
@@ -67,13 +68,11 @@ def privacy(request):
 @never_cache
 @require_GET
 def healthz(request):
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
-        return HttpResponse("database unavailable", status=503, content_type="text/plain")
-    return HttpResponse("ok", content_type="text/plain")
+    """For load balancers: 200 when the database, the cache and the file storage answer, else
+    503; JSON naming each ({"database": "ok", "cache": "failed", ...})."""
+    results = health()
+    healthy = all(result == "ok" for result in results.values())
+    return JsonResponse(results, status=200 if healthy else 503)
 
 
 @login_not_required

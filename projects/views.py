@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponseBadRequest
+from django.http import FileResponse, Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -41,6 +41,7 @@ from .forms import (
 from .matching import peer_matches, project_profile
 from .models import Comment, Project, ProjectDocument, ProjectImage, ProjectRevision
 from .search import add_snippets
+from .storage import PRIVATE_PREFIX, is_private_name, private_storage
 
 PAGE_SIZE = 20
 
@@ -318,6 +319,12 @@ def project_restore(request, slug, number):
 def document_download(request, slug, pk):
     project = get_project(request, slug)
     document = get_object_or_404(ProjectDocument, project=project, pk=pk)
+    signed = private_storage.signed_url(
+        document.file.name, content_type=document.content_type, attachment=document.original_name
+    )
+    if signed:
+        # In object storage: a redirect to an address that works for a few minutes only.
+        return _signed_redirect(signed)
     try:
         handle = document.file.open("rb")
     except FileNotFoundError as error:
@@ -362,17 +369,30 @@ def project_picture(request, slug, kind, pk=None):
         field_file = getattr(picture, kind)  # the kinds are named after the fields
     if not field_file:
         raise Http404
+    extension = Path(field_file.name).suffix.lower()
+    content_type = PICTURE_TYPES.get(extension, "application/octet-stream")
+    if is_private_name(field_file.name):
+        signed = private_storage.signed_url(
+            field_file.name.removeprefix(PRIVATE_PREFIX), content_type=content_type
+        )
+        if signed:
+            return _signed_redirect(signed)
     try:
         handle = field_file.open("rb")
     except FileNotFoundError as error:
         raise Http404 from error
-    extension = Path(field_file.name).suffix.lower()
-    response = FileResponse(
-        handle, content_type=PICTURE_TYPES.get(extension, "application/octet-stream")
-    )
+    response = FileResponse(handle, content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"
     # Browsers keep it for this reader only; its address changes with the picture.
     response["Cache-Control"] = "private, max-age=86400"
+    return response
+
+
+def _signed_redirect(url: str) -> HttpResponseRedirect:
+    """To a private file's signed address in object storage; nobody keeps the redirect, as the
+    address expires within minutes (AWS_QUERYSTRING_EXPIRE)."""
+    response = HttpResponseRedirect(url)
+    response["Cache-Control"] = "private, no-store"
     return response
 
 
