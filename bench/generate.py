@@ -419,6 +419,7 @@ def generate(options) -> None:
     if stored == signature and not options.fresh:
         log(f"database already holds: {signature}")
         call_command("migrate", verbosity=0, interactive=False)  # the portal may have moved on
+        call_command("refresh_list_summaries", verbosity=0)
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
         return
@@ -442,6 +443,9 @@ def generate(options) -> None:
     make_events(rng, options.events)
     make_questions(rng, options.questions)
     check_index()
+    summaries_started = time.monotonic()
+    call_command("refresh_list_summaries", verbosity=0)
+    log(f"list summaries in {time.monotonic() - summaries_started:.1f} s")
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")
     store_signature(signature)

@@ -17,7 +17,7 @@ from languages.tags import concept_index
 from themes.models import SustainableDevelopmentGoal, Theme
 
 from .enums import ProjectStatus
-from .models import Comment, Project, ProjectLink
+from .models import Comment, ListScope, ListSummary, Project, ProjectLink
 from .search import search
 
 CARD_RELATED = ["city"]
@@ -122,21 +122,74 @@ class Summary:
     facets: Facets
 
 
+def scope_of(user: User) -> str:
+    return ListScope.MEMBERS if reads_members_content(user) else ListScope.PUBLIC
+
+
 def summary(projects: QuerySet[Project], filters: dict, user: User) -> Summary:
-    """The count and facets of ``projects`` (``filters`` applied for ``user``), from the shared
-    cache while nothing changed: readers who see the same projects (visitors, or members) share
-    one entry per set of filters, renewed with the visitors' pages (``core.pagecache``)."""
+    """The count and facets of ``projects`` (``filters`` applied for ``user``). Without filters
+    they come from the summaries computed when projects change (``ListSummary``); with filters
+    they are counted. Either way they are then kept in the shared cache while nothing changes:
+    readers who see the same projects (visitors, or members) share one entry per set of
+    filters, renewed with the visitors' pages (``core.pagecache``)."""
     if not pagecache.enabled():
         return Summary(projects.count(), facets(projects))
-    scope = "members" if reads_members_content(user) else "public"
+    scope = scope_of(user)
     described = sorted((name, str(getattr(value, "pk", value))) for name, value in filters.items())
     digest = hashlib.sha256(repr(described).encode()).hexdigest()
     key = f"projects:summary:{pagecache.generation()}:{scope}:{digest}"
     found = cache.get(key)
     if found is None:
-        found = Summary(projects.count(), facets(projects))
+        stored = None if filters else ListSummary.objects.filter(scope=scope).first()
+        if stored is not None:
+            found = from_counts(stored.total, stored.counts)
+        else:
+            found = Summary(projects.count(), facets(projects))
         cache.set(key, found, settings.PAGE_CACHE_SECONDS)
     return found
+
+
+def as_counts(found: Summary) -> dict:
+    """``found``'s facets as ids and counts (what ``ListSummary.counts`` stores)."""
+    facet = found.facets
+    return {
+        "themes": [[theme.pk, theme.count] for theme in facet.themes],
+        "cities": [[city.pk, city.count] for city in facet.cities],
+        "countries": [[code, count] for code, count in facet.countries],
+        "statuses": [[value, count] for value, _label, count in facet.statuses],
+        "sdgs": [[goal.pk, goal.count] for goal in facet.sdgs],
+        "tags": [[tag.pk, tag.count] for tag in facet.tags],
+    }
+
+
+def _objects(model, pairs) -> list:
+    by_pk = model.objects.in_bulk([pk for pk, _count in pairs])
+    found = []
+    for pk, count in pairs:
+        if pk in by_pk:  # removed since: left out until the next summary
+            by_pk[pk].count = count
+            found.append(by_pk[pk])
+    return found
+
+
+def from_counts(total: int, counts: dict) -> Summary:
+    """A summary from stored ids and counts (one query per kind of object)."""
+    labels = dict(ProjectStatus.choices)
+    return Summary(
+        total,
+        Facets(
+            themes=_objects(Theme, counts["themes"]),
+            cities=_objects(City, counts["cities"]),
+            countries=[(code, count) for code, count in counts["countries"]],
+            statuses=[
+                (value, labels[value], count)
+                for value, count in counts["statuses"]
+                if value in labels
+            ],
+            sdgs=_objects(SustainableDevelopmentGoal, counts["sdgs"]),
+            tags=_objects(Tag, counts["tags"]),
+        ),
+    )
 
 
 def _one_per_concept(tags) -> list[Tag]:

@@ -1,4 +1,4 @@
-"""E-mails about projects, sent off the request."""
+"""Work about projects done off the request: e-mails, the list's summaries."""
 
 from celery import shared_task
 
@@ -7,6 +7,13 @@ from core import mail
 from languages.selectors import attach_translations
 
 from .models import Comment
+from .summaries import refresh
+
+
+@shared_task
+def refresh_list_summaries() -> None:
+    """Count the project list again after projects changed (``projects.summaries``)."""
+    refresh()
 
 
 @shared_task
