@@ -67,18 +67,17 @@ class Facets:
 
 
 def facets(projects: QuerySet[Project]) -> Facets:
-    """How many of ``projects`` carry each filter value (one query per filter)."""
+    """How many of ``projects`` carry each filter value (one query per filter). Each count
+    starts from the matching projects (an inner join from them), so that it reads what matches,
+    not every project of the network."""
     ids = projects.order_by().values("pk")
-    in_results = Q(projects__in=ids)
     themes = (
-        Theme.objects.annotate(count=Count("projects", filter=in_results, distinct=True))
-        .filter(count__gt=0)
+        Theme.objects.filter(projects__in=ids)
+        .annotate(count=Count("projects"))
         .order_by("kind", "position")
     )
     cities = (
-        City.objects.annotate(count=Count("projects", filter=in_results, distinct=True))
-        .filter(count__gt=0)
-        .order_by("name")
+        City.objects.filter(projects__in=ids).annotate(count=Count("projects")).order_by("name")
     )
     countries = list(
         Project.objects.filter(pk__in=ids)
@@ -89,9 +88,9 @@ def facets(projects: QuerySet[Project]) -> Facets:
     statuses = dict(
         Project.objects.filter(pk__in=ids).values_list("status").annotate(count=Count("pk"))
     )
-    sdgs = SustainableDevelopmentGoal.objects.annotate(
-        count=Count("projects", filter=in_results, distinct=True)
-    ).filter(count__gt=0)
+    sdgs = SustainableDevelopmentGoal.objects.filter(projects__in=ids).annotate(
+        count=Count("projects")
+    )
     tags = (
         Tag.objects.filter(
             taggit_taggeditem_items__content_type__app_label="projects",
