@@ -10,7 +10,9 @@ import threading
 import uuid
 from dataclasses import dataclass
 
+from asgiref.local import Local
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.utils.text import slugify
 from django.utils.translation import get_language
 
@@ -83,17 +85,42 @@ def build_index(rows: list[tuple]) -> ConceptIndex:
     return ConceptIndex(by_name=by_name, by_slug=by_slug)
 
 
+# The version is read once per request (a page naming 30 tags asks the shared cache once);
+# outside a request (tasks, commands), at every call.
+_request = Local()
+
+
+def _request_started(**kwargs) -> None:
+    _request.version = ""
+
+
+def _request_finished(**kwargs) -> None:
+    _request.version = None
+
+
+request_started.connect(_request_started, dispatch_uid="languages.tags.request_started")
+request_finished.connect(_request_finished, dispatch_uid="languages.tags.request_finished")
+
+
 def concepts_version() -> str:
-    """The concepts' version: a cache read, no query."""
+    """The concepts' version: a cache read (once per request), no query."""
+    in_request = getattr(_request, "version", None)
+    if in_request:
+        return in_request
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
         version = cache.get(VERSION_KEY)
+    if in_request is not None:  # "" once a request started
+        _request.version = version
     return version
 
 
 def bump_concepts_version() -> None:
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    version = uuid.uuid4().hex
+    cache.set(VERSION_KEY, version, timeout=None)
+    if getattr(_request, "version", None) is not None:
+        _request.version = version
 
 
 def _rows() -> list[tuple]:
