@@ -211,6 +211,8 @@ def measure(args) -> None:
         (who, name, path)
         for who in ("anonymous", "member")
         for name, path in pages(signed_in=who == "member")
+        if not args.only or name in args.only
+        if not args.who or who == args.who
     ]
     flagged = explain.print_report(explain.report(everything, member), plans=args.plans)
     if args.explain_only:
@@ -323,6 +325,13 @@ def parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--no-plans", dest="plans", action="store_false", help="list only the flagged scans"
     )
+    parser.add_argument(
+        "--only",
+        type=lambda text: [name.strip() for name in text.split(",") if name.strip()],
+        default=[],
+        help='measure only these pages, e.g. "home,project page"',
+    )
+    parser.add_argument("--who", choices=["anonymous", "member"], help="measure only these")
     parser.add_argument(
         "--explain-only", action="store_true", help="print the plans, measure nothing"
     )

@@ -8,11 +8,13 @@ without a query. Three rules keep it right:
   session cookie and no pending messages, so it was rendered for an anonymous user: nothing a
   member sees can enter the cache, and members never get a visitor's page. Only views marked
   with ``@public_page`` are stored, and only a 200 that sets no cookie and is not private.
-- **Invalidated when content changes.** Keys carry a *generation*, a number in the cache bumped
-  after the commit of any write to the content apps (``PAGE_CACHE_APPS``: a new, edited or
-  deleted project, comment, event, registration, question, translation, city…), so that every
-  page shows the change at once. A page rendered from the data before a change is stored under
-  the generation read before it was rendered, so it is never served after the change.
+- **Invalidated when content changes.** Each page is stored with a *generation*, a number in
+  the cache bumped after the commit of any write to the content apps (``PAGE_CACHE_APPS``: a
+  new, edited or deleted project, comment, event, registration, question, translation,
+  city…), so that every page shows the change at once: a page is served only if it was made
+  in the current generation (one round trip reads both). A page rendered from the data
+  before a change is stored with the generation read before it was rendered, so it is never
+  served after the change.
 - **Bounded in time.** ``PAGE_CACHE_SECONDS`` (0: off) also bounds what depends on the clock
   ("next events").
 
@@ -104,9 +106,9 @@ def _visitor_request(request) -> bool:
     return request.path.startswith(prefixes)
 
 
-def _key(request, number: int) -> str:
+def _key(request) -> str:
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"pages:{number}:{digest}"
+    return f"pages:{digest}"
 
 
 def _storable(response) -> bool:
@@ -129,10 +131,15 @@ class VisitorPageCacheMiddleware:
     def __call__(self, request):
         if not _visitor_request(request):
             return self.get_response(request)
-        key = _key(request, generation())
-        stored = cache.get(key)
-        if stored is not None:
-            content, headers = stored
+        key = _key(request)
+        # One round trip: the page and the generation it must have been made in.
+        found = cache.get_many([key, GENERATION_KEY])
+        current = found.get(GENERATION_KEY)
+        if current is None:
+            current = generation()
+        stored = found.get(key)
+        if stored is not None and stored[0] == current:
+            _made_in, content, headers = stored
             response = HttpResponse(content)
             for name, value in headers.items():
                 response[name] = value
@@ -141,6 +148,8 @@ class VisitorPageCacheMiddleware:
         response = self.get_response(request)
         if request.method == "GET" and _storable(response):
             headers = {name: response[name] for name in STORED_HEADERS if response.has_header(name)}
-            cache.set(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
+            # Stored with the generation read before the page was made: a page made from the
+            # data before a change is never served after it.
+            cache.set(key, (current, response.content, headers), settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
