@@ -2,19 +2,12 @@
 item of its agenda, written in English, translated into French and Swedish by demo members who
 read both languages (most by hand, a few machine translations reviewed by a member)."""
 
-from typing import NamedTuple
-
 from django.db import transaction
 
 from accounts.models import User
-from languages.selectors import translations_for
-from languages.services import save_machine_translation, save_translation
-from languages.translatable import present_fields, target_languages
+from languages.demo import Version, human, machine, save_demo_translations
 
 from .models import Event
-
-ENGINE = "libretranslate"
-ENGINE_VERSION = "1.6"
 
 ANNE = "anne.le-gall@demo.alliance.example"
 YANN = "yann.guillou@demo.alliance.example"
@@ -23,23 +16,6 @@ ELIN = "elin.berg@demo.alliance.example"
 
 # The seminar's slug ends with its year, and so does its title: "{year}" is filled in.
 SEMINAR_SLUG_PREFIX = "annual-seminar-saint-brieuc-"
-
-
-class Version(NamedTuple):
-    """One translation of a demo text into one language, field by field. `by` wrote it, or,
-    when `machine` is set, reviewed the engine's translation and kept it as it is."""
-
-    by: str
-    texts: dict[str, str]
-    machine: bool = False
-
-
-def human(by: str, **texts: str) -> Version:
-    return Version(by=by, texts=texts)
-
-
-def machine(reviewed_by: str, **texts: str) -> Version:
-    return Version(by=reviewed_by, texts=texts, machine=True)
 
 
 SEMINAR: dict[str, Version] = {
@@ -139,37 +115,6 @@ def load_event_translations() -> None:
         "agenda"
     ):
         year = seminar.slug.removeprefix(SEMINAR_SLUG_PREFIX)
-        _translate(seminar, SEMINAR, users, year=year)
+        save_demo_translations(seminar, SEMINAR, users, year=year)
         for item in seminar.agenda.all():
-            _translate(item, AGENDA.get(item.title, {}), users)
-
-
-def _translate(obj, versions: dict[str, Version], users: dict, **values: str) -> None:
-    """Save ``obj``'s demo translations. A language it already has a translation into is left
-    alone: loading the demo again changes nothing and keeps what members corrected."""
-    fields = present_fields(obj)
-    for language in target_languages(obj):
-        version = versions.get(language)
-        if version is None or version.by not in users:
-            continue
-        if translations_for([obj], language):
-            continue
-        texts = {
-            field: text.format(**values) if values else text
-            for field, text in version.texts.items()
-            if field in fields
-        }
-        if version.machine:
-            save_machine_translation(
-                obj=obj,
-                language=language,
-                texts=texts,
-                engine=ENGINE,
-                engine_version=ENGINE_VERSION,
-            )
-            # The reviewer read it beside the original and kept it as the engine wrote it.
-            save_translation(
-                obj=obj, language=language, texts=texts, by=users[version.by], confirmed=set(texts)
-            )
-        else:
-            save_translation(obj=obj, language=language, texts=texts, by=users[version.by])
+            save_demo_translations(item, AGENDA.get(item.title, {}), users)

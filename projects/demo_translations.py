@@ -10,19 +10,13 @@ original: the engine was sent that wording, the author changed the original befo
 reviewer got to the field, and nobody has updated it since; the other fields are reviewed.
 """
 
-from django.contrib.contenttypes.models import ContentType
-
 from accounts.models import User
 from core.enums import ContentLanguage
-from languages.models import Translation, text_digest
-from languages.services import save_machine_translation, save_translation
+from languages.demo import ENGINE, ENGINE_VERSION, Version, human, machine, save_demo_translations
 
 from .models import Project
 
 FR, SV, EN = ContentLanguage.FRENCH, ContentLanguage.SWEDISH, ContentLanguage.ENGLISH
-
-ENGINE = "libretranslate"
-ENGINE_VERSION = "1.6"
 
 # The demo field name -> the model field name, where they differ.
 FIELD_NAMES = {"alt": "cover_alt"}
@@ -214,7 +208,7 @@ def _machine(reviewer: str) -> dict:
 
 
 # Who made each translation: a member who reads both languages (load_demo's PEOPLE), or the
-# machine, reviewed by such a member.
+# machine, reviewed by such a member (the one stale field: OUT_OF_DATE).
 PROVENANCE = {
     ("experimentation-place-de-la-grille", EN): _human(YANN),
     ("experimentation-place-de-la-grille", SV): _human(ELIN),
@@ -241,15 +235,20 @@ OUT_OF_DATE = (
 )
 
 
-def _texts(project: Project, texts: dict[str, str]) -> dict[str, str]:
-    """The demo texts under their model names, for the fields the model translates and the
-    original has something in."""
-    named = {FIELD_NAMES.get(field, field): text for field, text in texts.items()}
-    return {
-        field: text
-        for field, text in named.items()
-        if field in Project.translated_fields and (getattr(project, field) or "")
-    }
+def versions(slug: str) -> dict[str, Version]:
+    """The project's translations by language, under the model's field names."""
+    stale_slug, stale_language, stale_field, earlier = OUT_OF_DATE
+    found = {}
+    for language, texts in TRANSLATIONS[slug].items():
+        provenance = PROVENANCE[(slug, language)]
+        named = {FIELD_NAMES.get(field, field): text for field, text in texts.items()}
+        if "translator" in provenance:
+            found[language] = human(provenance["translator"], **named)
+            continue
+        stale = (slug, language) == (stale_slug, stale_language)
+        made_from = {stale_field: earlier} if stale else None
+        found[language] = machine(provenance["reviewer"], made_from=made_from, **named)
+    return found
 
 
 def load_project_translations() -> None:
@@ -258,41 +257,5 @@ def load_project_translations() -> None:
     again without adding revisions."""
     emails = {value.get("translator") or value["reviewer"] for value in PROVENANCE.values()}
     users = {user.email: user for user in User.objects.filter(email__in=emails)}
-    projects = Project.objects.filter(slug__in=TRANSLATIONS)
-    done = set(
-        Translation.objects.filter(
-            content_type=ContentType.objects.get_for_model(Project),
-            object_id__in=[project.pk for project in projects],
-        ).values_list("object_id", "language")
-    )
-    stale_slug, stale_language, stale_field, earlier = OUT_OF_DATE
-    for project in projects:
-        for language, demo_texts in TRANSLATIONS[project.slug].items():
-            if (project.pk, language) in done:
-                continue
-            texts = _texts(project, demo_texts)
-            provenance = PROVENANCE[(project.slug, language)]
-            if "translator" in provenance:
-                save_translation(
-                    obj=project, language=language, texts=texts, by=users[provenance["translator"]]
-                )
-                continue
-            stale = (project.slug, language) == (stale_slug, stale_language)
-            save_machine_translation(
-                obj=project,
-                language=language,
-                texts=texts,
-                engine=provenance["engine"],
-                engine_version=provenance["engine_version"],
-                digests={stale_field: text_digest(earlier)} if stale else None,
-            )
-            reviewed = {
-                field: text for field, text in texts.items() if not (stale and field == stale_field)
-            }
-            save_translation(
-                obj=project,
-                language=language,
-                texts=reviewed,
-                by=users[provenance["reviewer"]],
-                confirmed=set(reviewed),
-            )
+    for project in Project.objects.filter(slug__in=TRANSLATIONS):
+        save_demo_translations(project, versions(project.slug), users)

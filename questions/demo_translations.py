@@ -3,19 +3,12 @@ and the answers from Gothenburg, Umeå, Borås and Malmö, written in English, t
 French and Swedish by demo members who read both languages (most by hand, a few machine
 translations reviewed by a member), so that every reader finds them in their language."""
 
-from typing import NamedTuple
-
 from django.db import transaction
 
 from accounts.models import User
-from languages.selectors import translations_for
-from languages.services import save_machine_translation, save_translation
-from languages.translatable import present_fields, target_languages
+from languages.demo import Version, human, machine, save_demo_translations
 
 from .models import Question
-
-ENGINE = "libretranslate"
-ENGINE_VERSION = "1.6"
 
 ANNE = "anne.le-gall@demo.alliance.example"
 YANN = "yann.guillou@demo.alliance.example"
@@ -23,23 +16,6 @@ SOFIA = "sofia.lindqvist@demo.alliance.example"
 ELIN = "elin.berg@demo.alliance.example"
 JOHAN = "johan.nilsson@demo.alliance.example"
 LARS = "lars.eriksson@demo.alliance.example"
-
-
-class Version(NamedTuple):
-    """One translation of a demo text into one language, field by field. `by` wrote it, or,
-    when `machine` is set, reviewed the engine's translation and kept it as it is."""
-
-    by: str
-    texts: dict[str, str]
-    machine: bool = False
-
-
-def human(by: str, **texts: str) -> Version:
-    return Version(by=by, texts=texts)
-
-
-def machine(reviewed_by: str, **texts: str) -> Version:
-    return Version(by=reviewed_by, texts=texts, machine=True)
 
 
 # By question slug, then target language.
@@ -192,37 +168,8 @@ def load_question_translations() -> None:
     }
     questions = Question.objects.filter(slug__in=QUESTIONS).prefetch_related("answers__city")
     for question in questions:
-        _translate(question, QUESTIONS[question.slug], users)
+        save_demo_translations(question, QUESTIONS[question.slug], users)
         for answer in question.answers.all():
-            _translate(answer, ANSWERS.get((question.slug, answer.city.slug), {}), users)
-
-
-def _translate(obj, versions: dict[str, Version], users: dict, **values: str) -> None:
-    """Save ``obj``'s demo translations. A language it already has a translation into is left
-    alone: loading the demo again changes nothing and keeps what members corrected."""
-    fields = present_fields(obj)
-    for language in target_languages(obj):
-        version = versions.get(language)
-        if version is None or version.by not in users:
-            continue
-        if translations_for([obj], language):
-            continue
-        texts = {
-            field: text.format(**values) if values else text
-            for field, text in version.texts.items()
-            if field in fields
-        }
-        if version.machine:
-            save_machine_translation(
-                obj=obj,
-                language=language,
-                texts=texts,
-                engine=ENGINE,
-                engine_version=ENGINE_VERSION,
+            save_demo_translations(
+                answer, ANSWERS.get((question.slug, answer.city.slug), {}), users
             )
-            # The reviewer read it beside the original and kept it as the engine wrote it.
-            save_translation(
-                obj=obj, language=language, texts=texts, by=users[version.by], confirmed=set(texts)
-            )
-        else:
-            save_translation(obj=obj, language=language, texts=texts, by=users[version.by])
