@@ -20,19 +20,11 @@ from django.db import connection
 
 from alliance_portal.celery import app
 from tests.languages.servers import FakeLibreTranslate
+from tests.live import database_url
 
 BROKER_URL = os.environ.get("CELERY_SERVICES_BROKER_URL", "redis://127.0.0.1:6379/5")
 WAIT = 30  # seconds, at most, for the worker to start and for the e-mails to arrive
 SEPARATOR = b"\n" + b"-" * 79 + b"\n"  # what the file-based backend writes after each message
-
-
-def _database_url() -> str:
-    db = connection.settings_dict
-    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
-    return (
-        f"postgres://{db['USER']}{password}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
-        f"/{db['NAME']}"
-    )
 
 
 def _use_broker(url: str, *, eager: bool) -> None:
@@ -99,7 +91,7 @@ def _worker_process(django_db_setup, tmp_path_factory, translation_engine):
         "DJANGO_SETTINGS_MODULE": "alliance_portal.settings",
         "DJANGO_DEBUG": "0",
         "SECRET_KEY": settings.SECRET_KEY,
-        "DATABASE_URL": _database_url(),
+        "DATABASE_URL": database_url(),
         "CELERY_BROKER_URL": BROKER_URL,
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "EMAIL_FILE_PATH": str(mail_dir),

@@ -12,7 +12,6 @@ import os
 import re
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -26,6 +25,8 @@ import requests
 from django.conf import settings
 from django.db import connection
 
+from tests.live import database_url, free_port
+
 CACHE_URL = os.environ.get("TOPOLOGY_REDIS_URL", "redis://127.0.0.1:6379/6")
 BROKER_URL = os.environ.get("TOPOLOGY_BROKER_URL", "redis://127.0.0.1:6379/7")
 MEDIA_BUCKET = "alliance-media"
@@ -34,21 +35,6 @@ S3_KEYS = {"AWS_ACCESS_KEY_ID": "topology-test", "AWS_SECRET_ACCESS_KEY": "topol
 REGION = "us-east-1"
 WAIT = 60  # seconds, at most, for a process to start or an e-mail to arrive
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _database_url() -> str:
-    db = connection.settings_dict
-    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
-    return (
-        f"postgres://{db['USER']}{password}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
-        f"/{db['NAME']}"
-    )
 
 
 class Process:
@@ -194,7 +180,7 @@ def topology(django_db_setup, django_db_blocker, tmp_path_factory, object_store)
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "0",
         "SECURE_HSTS_SECONDS": "0",
-        "DATABASE_URL": _database_url(),
+        "DATABASE_URL": database_url(),
         "CONN_MAX_AGE": "60",
         "REDIS_URL": CACHE_URL,
         "CELERY_BROKER_URL": BROKER_URL,
