@@ -114,19 +114,6 @@ def attach_translations(objects, language: str, *, original: bool = False):
     return objects
 
 
-def translated_text(obj, field: str, language: str) -> str:
-    """One field of ``obj`` in ``language`` if it was translated, else the original."""
-    if language == obj.content_language:
-        return getattr(obj, field) or ""
-    translation = Translation.objects.filter(
-        content_type=ContentType.objects.get_for_model(obj),
-        object_id=obj.pk,
-        language=language,
-        field=field,
-    ).first()
-    return translation.text if translation else getattr(obj, field) or ""
-
-
 def pending_translation(obj, language: str) -> TranslationRequest | None:
     return TranslationRequest.objects.filter(
         content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, language=language

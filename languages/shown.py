@@ -56,18 +56,26 @@ class ShownVersion:
     def __getattr__(self, name: str):
         if name.startswith("_") or name not in fields_of(self.obj):
             raise AttributeError(name)
-        value = self.field(name)
-        self.__dict__[name] = value
-        return value
+        return self.field(name)
 
     def field(self, name: str) -> Shown:
+        """The field as shown, made once (then an attribute: ``shown.title``)."""
+        made = self.__dict__.get(name)
+        if made is not None:
+            return made
         original = getattr(self.obj, name) or ""
         translation = self.translations.get(name)
         if translation is None:
-            return Shown(original, lang=self.source_language, original=original)
-        return Shown(
-            translation.text, lang=translation.language, translation=translation, original=original
-        )
+            made = Shown(original, lang=self.source_language, original=original)
+        else:
+            made = Shown(
+                translation.text,
+                lang=translation.language,
+                translation=translation,
+                original=original,
+            )
+        self.__dict__[name] = made
+        return made
 
     @property
     def lang(self) -> str:

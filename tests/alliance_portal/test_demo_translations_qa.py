@@ -15,7 +15,7 @@ from events import demo_translations as event_translations
 from events.models import AgendaItem, Event
 from languages.enums import TranslationOrigin
 from languages.models import Translation, TranslationRevision
-from languages.selectors import translated_text
+from languages.selectors import attach_translations
 from languages.services import save_translation
 from projects.models import Project
 from questions import demo_translations as question_translations
@@ -23,6 +23,12 @@ from questions.demo import QUESTIONS
 from questions.models import Answer, Question
 
 pytestmark = pytest.mark.django_db
+
+
+def translated_text(obj, field: str, language: str) -> str:
+    """What a reader of ``language`` reads in ``obj``'s ``field``."""
+    return str(attach_translations([obj], language)[0].shown.field(field))
+
 
 TARGETS = {"fr", "sv"}
 

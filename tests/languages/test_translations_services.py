@@ -6,10 +6,16 @@ from django.core.exceptions import ValidationError
 
 from languages.enums import TranslationOrigin
 from languages.models import Translation, TranslationRevision, text_digest
-from languages.selectors import attach_translations, translated_text, translation_history
+from languages.selectors import attach_translations, translation_history
 from languages.services import save_machine_translation, save_translation
 from languages.signals import translation_saved
 from projects.models import Project
+
+
+def translated_text(obj, field: str, language: str) -> str:
+    """What a reader of ``language`` reads in ``obj``'s ``field``."""
+    return str(attach_translations([obj], language)[0].shown.field(field))
+
 
 SWEDISH = {
     "title": "Place de la Grille i omställning",
