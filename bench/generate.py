@@ -439,6 +439,13 @@ def generate(options) -> None:
     make_events(rng, options.events)
     make_questions(rng, options.questions)
     check_index()
+    matches_started = time.monotonic()
+    from projects.matching import compute_all_matches
+
+    log(
+        f"peer matches of {compute_all_matches()} projects computed in "
+        f"{time.monotonic() - matches_started:.0f} s"
+    )
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")
     store_signature(signature)

@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.db.models import Value
 from django.db.models.functions import Concat
+from django.test import TestCase
 from PIL import Image
 from taggit.models import Tag, TaggedItem
 from taggit.utils import edit_string_for_tags
@@ -43,7 +44,9 @@ def make_project(
     contacts: tuple[User, ...] = (),
     **fields,
 ) -> Project:
-    """A project saved as the form would save it: indexed for search, with revision 1."""
+    """A project saved as the form would save it: indexed for search, with revision 1, and in
+    the peer matches (the task queued on commit runs at once: a test's transaction never
+    commits)."""
     number = next(_sequence)
     values = {
         "title": f"Test project {number}",
@@ -62,7 +65,8 @@ def make_project(
     project.sdgs.set(SustainableDevelopmentGoal.objects.filter(number__in=sdgs))
     project.tags.set(list(tags))
     project.contacts.set(contacts)
-    project_saved(project=project, user=author)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        project_saved(project=project, user=author)
     return project
 
 
