@@ -72,7 +72,7 @@ class CityMatchProfile(models.Model):
         related_name="+",
     )
     theme_ids = models.JSONField(_("themes"), default=list)
-    sdg_ids = models.JSONField(_("goals"), default=list)
+    sdg_ids = models.JSONField(_("sustainable development goals"), default=list)
     tag_keys = models.JSONField(_("tags"), default=list)
     project_count = models.PositiveIntegerField(_("projects"), default=0)
 
