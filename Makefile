@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-browser test-services lint messages gettext clean bench bench-smoke
+.PHONY: run test test-browser test-services test-topology lint messages gettext clean bench bench-smoke
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,12 @@ test-browser: $(STAMP) messages node_modules/.installed
 test-services: $(STAMP) messages
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/alliance_services} \
 	  $(BIN)/pytest -m services -p no:cacheprovider tests/services
+
+# The production topology on the loopback: two gunicorn app servers, a Celery worker, an
+# S3-compatible object store (moto), the local Redis (databases 6, 7) and PostgreSQL.
+test-topology: $(STAMP) messages
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/alliance_topology_ci} \
+	  $(BIN)/pytest -m topology -p no:cacheprovider tests/topology
 
 # The benchmark (README): data made with the portal's models in its own PostgreSQL database,
 # the portal under gunicorn with production settings, each main page against a bare view.

@@ -2,8 +2,10 @@
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from botocore.config import Config
 from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
@@ -68,6 +70,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Signed-out visitors' pages from the cache: above sessions, so a hit costs no query.
+    "core.pagecache.VisitorPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -100,11 +104,26 @@ TEMPLATES = [
 
 # --- Database, cache, sessions ---------------------------------------------
 
+# Persistent connections: each app server process keeps its connection for CONN_MAX_AGE
+# seconds (0: one per request; behind pgbouncer in transaction mode 0 is fine too), checked
+# before reuse, so a restarted database costs one failed check, not an error page.
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that does not answer fails the request (and /healthz) in seconds, not minutes.
+    DATABASES["default"]["OPTIONS"] = {
+        "connect_timeout": int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5")),
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
+    # pgbouncer in transaction pooling mode cannot keep a server-side cursor between queries.
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env_bool(
+        "DATABASE_DISABLE_SERVER_SIDE_CURSORS", False
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # People writing at the same moment (eight registering for one event) must queue, not get
     # "database is locked": a deferred transaction that reads, then writes, cannot wait for
@@ -125,12 +144,28 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "alliance",
+            # A Redis that does not answer costs a second, not a hung app server.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# Whole pages for signed-out visitors (core/pagecache.py), renewed after any write to these apps
+# and at the latest after PAGE_CACHE_SECONDS (0: off; off with DJANGO_DEBUG unless set).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0" if DEBUG else "300"))
+PAGE_CACHE_APPS = [
+    "accounts",
+    "cities",
+    "events",
+    "languages",
+    "projects",
+    "questions",
+    "taggit",
+    "themes",
+]
 
 # --- Accounts ---------------------------------------------------------------
 
@@ -178,7 +213,7 @@ USE_TZ = True
 # --- Static and media files ---------------------------------------------------
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -187,12 +222,95 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "projects.storage.LocalPrivateStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+# With several app servers, uploads go to S3-compatible object storage (AWS S3, MinIO, Ceph,
+# Scaleway, OVH…) through django-storages: AWS_STORAGE_BUCKET_NAME and, outside AWS,
+# AWS_S3_ENDPOINT_URL; the keys in AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (read by boto3,
+# which also finds an instance role). Public media (public projects' pictures, avatars, city
+# photos, event covers) are public-read objects at plain addresses, as /media/ is today.
+# Members-only pictures and every project document are private objects, in
+# AWS_PRIVATE_BUCKET_NAME or else under "private/" in the same bucket, read only through
+# addresses signed for AWS_QUERYSTRING_EXPIRE seconds that the permission-checked views hand
+# out. Without a bucket: MEDIA_ROOT and PRIVATE_MEDIA_ROOT on this server's disk.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+AWS_PRIVATE_BUCKET_NAME = os.environ.get("AWS_PRIVATE_BUCKET_NAME", "")
+AWS_QUERYSTRING_EXPIRE = int(os.environ.get("AWS_QUERYSTRING_EXPIRE", "300"))
+if AWS_STORAGE_BUCKET_NAME:
+    _s3 = {
+        "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+        "file_overwrite": False,
+        "client_config": Config(
+            # Signature version 4: signed addresses say how long they last (X-Amz-Expires).
+            signature_version=os.environ.get("AWS_S3_SIGNATURE_VERSION", "s3v4"),
+            s3={"addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE") or None},
+            # An object store that does not answer fails the upload (and /healthz) in seconds.
+            connect_timeout=5,
+            read_timeout=30,
+            retries={"max_attempts": 3, "mode": "standard"},
+        ),
+    }
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3,
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            # "" where the bucket refuses ACLs (AWS "bucket owner enforced"): then a bucket
+            # policy must make its objects, but not the private prefix, readable by all.
+            "default_acl": os.environ.get("AWS_DEFAULT_ACL", "public-read") or None,
+            "querystring_auth": False,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+        },
+    }
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3,
+            "bucket_name": AWS_PRIVATE_BUCKET_NAME or AWS_STORAGE_BUCKET_NAME,
+            "location": "" if AWS_PRIVATE_BUCKET_NAME else "private",
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": AWS_QUERYSTRING_EXPIRE,
+        },
+    }
+
+
+def bucket_origins(bucket: str, custom_domain: str = "") -> list[str]:
+    """Where browsers fetch a bucket's files from, for the Content-Security-Policy."""
+    if custom_domain:
+        return [f"https://{custom_domain}"]
+    endpoint = os.environ.get("AWS_S3_ENDPOINT_URL", "")
+    style = os.environ.get("AWS_S3_ADDRESSING_STYLE", "")
+    if not endpoint:
+        region = os.environ.get("AWS_S3_REGION_NAME", "")
+        hosts = [f"{bucket}.s3.amazonaws.com"] + (
+            [f"{bucket}.s3.{region}.amazonaws.com"] if region else []
+        )
+        return [f"https://{host}" for host in hosts]
+    parts = urlsplit(endpoint)
+    host = f"{bucket}.{parts.netloc}" if style == "virtual" else parts.netloc
+    return [f"{parts.scheme}://{host}"]
+
+
+# Pictures in object storage: public ones at the public bucket's address, members-only ones
+# through a redirect to the private bucket's.
+MEDIA_ORIGINS = (
+    list(
+        dict.fromkeys(
+            bucket_origins(AWS_STORAGE_BUCKET_NAME, os.environ.get("AWS_S3_CUSTOM_DOMAIN", ""))
+            + bucket_origins(AWS_PRIVATE_BUCKET_NAME or AWS_STORAGE_BUCKET_NAME)
+        )
+    )
+    if AWS_STORAGE_BUCKET_NAME
+    else []
+)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024  # form fields; files are streamed to disk
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
@@ -253,6 +371,8 @@ SESSION_COOKIE_HTTPONLY = True
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # The load balancer's health probe may come over plain HTTP.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
@@ -264,7 +384,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
         "font-src": [SELF],
         "connect-src": [SELF],
         "form-action": [SELF],

@@ -16,6 +16,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "projects.storage.LocalPrivateStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
@@ -29,3 +30,5 @@ PORTAL_BASE_URL = "http://testserver"
 # switch eager mode off to look at the queue.
 CELERY_BROKER_URL = "memory://"
 CELERY_TASK_ALWAYS_EAGER = True
+# Visitors' pages are rendered afresh (tests/core/test_pagecache.py turns the cache on).
+PAGE_CACHE_SECONDS = 0

@@ -1,8 +1,7 @@
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
-from django.db import DatabaseError, connection
-from django.db.models import Q
-from django.http import HttpResponse
+from django.db.models import Exists, OuterRef, Q
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -10,11 +9,13 @@ from django.views.decorators.http import require_GET
 from cities.models import City
 from cities.rules import approved_cities
 from cities.selectors import cities_by_country
+from core.pagecache import public_page
 from events.selectors import upcoming_events
 from languages.equivalents import expand_query
 from projects.matching import city_matches
 from projects.search import add_snippets, fold
 from projects.selectors import card_queryset, filter_projects, latest_projects, visible_projects
+from questions.models import Answer
 from questions.selectors import (
     card_queryset as question_cards,
 )
@@ -26,11 +27,14 @@ from questions.selectors import (
 )
 from themes.models import Theme
 
+from .health import health
+
 SEARCH_PAGE_SIZE = 20
 
 
 @login_not_required
 @require_GET
+@public_page
 def home(request):
     return render(
         request,
@@ -47,12 +51,14 @@ def home(request):
 
 @login_not_required
 @require_GET
+@public_page
 def accessibility(request):
     return render(request, "pages/accessibility.html")
 
 
 @login_not_required
 @require_GET
+@public_page
 def privacy(request):
     return render(request, "pages/privacy.html")
 
@@ -61,17 +67,16 @@ def privacy(request):
 @never_cache
 @require_GET
 def healthz(request):
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
-        return HttpResponse("database unavailable", status=503, content_type="text/plain")
-    return HttpResponse("ok", content_type="text/plain")
+    """For load balancers: 200 when the database, the cache and the file storage answer, else
+    503; JSON naming each ({"database": "ok", "cache": "failed", ...})."""
+    results = health()
+    healthy = all(result == "ok" for result in results.values())
+    return JsonResponse(results, status=200 if healthy else 503)
 
 
 @login_not_required
 @require_GET
+@public_page
 def search(request):
     """One search box over projects, cities and themes."""
     query = request.GET.get("q", "").strip()[:200]
@@ -98,7 +103,7 @@ def search(request):
         add_snippets(page_projects, query)
         questions = visible_questions(request.user).filter(_question_matches(query, words))
         context.update(
-            questions=list(question_cards(questions.distinct()).order_by("-created_at")[:10]),
+            questions=list(question_cards(questions).order_by("-created_at")[:10]),
             page=page,
             projects=page_projects,
             cities=[
@@ -123,11 +128,12 @@ def search(request):
 
 
 def _question_words(words) -> Q:
+    """Each word in the question or in one of its answers (EXISTS: no join to de-duplicate, so
+    the newest matches are found without reading every question)."""
     condition = Q()
     for word in words:
-        condition &= (
-            Q(title__icontains=word) | Q(context__icontains=word) | Q(answers__body__icontains=word)
-        )
+        in_answers = Answer.objects.filter(question=OuterRef("pk"), body__icontains=word)
+        condition &= Q(title__icontains=word) | Q(context__icontains=word) | Exists(in_answers)
     return condition
 
 

@@ -418,6 +418,9 @@ def generate(options) -> None:
     stored = stored_signature()
     if stored == signature and not options.fresh:
         log(f"database already holds: {signature}")
+        call_command("migrate", verbosity=0, interactive=False)  # the portal may have moved on
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
         return
     if not stored.startswith("bench") and connection.introspection.table_names():
         raise SystemExit(

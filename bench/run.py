@@ -23,6 +23,7 @@ import time
 from importlib import import_module
 from pathlib import Path
 
+from bench import explain
 from bench.generate import DEFAULT_URL, log, setup_django
 
 BARE = "/bench/bare/"
@@ -41,6 +42,10 @@ class Client:
 
     def get(self, path: str) -> tuple[int, int, float]:
         """One request on a new connection (gunicorn's sync workers close each one)."""
+        status, body, elapsed = self.fetch(path)
+        return status, len(body), elapsed
+
+    def fetch(self, path: str) -> tuple[int, bytes, float]:
         headers = {"Host": "127.0.0.1", "Accept-Language": "en"}
         if self.cookie:
             headers["Cookie"] = self.cookie
@@ -52,7 +57,7 @@ class Client:
             body = response.read()
         finally:
             connection.close()
-        return response.status, len(body), time.perf_counter() - started
+        return response.status, body, time.perf_counter() - started
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -116,11 +121,8 @@ def pages(signed_in: bool) -> list[tuple[str, str]]:
     return found
 
 
-def session_cookie() -> str:
-    """A session of an approved member, made in the database as logging in would."""
-    from django.conf import settings
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-
+def bench_member():
+    """An approved member of the benchmark's data (not a coordinator)."""
     from cities.enums import MembershipStatus
     from cities.models import Membership
 
@@ -133,7 +135,14 @@ def session_cookie() -> str:
     )
     if membership is None:
         raise SystemExit("no approved member: run bench.generate with --users")
-    user = membership.user
+    return membership.user
+
+
+def session_cookie(user) -> str:
+    """A session of ``user``, made in the session store as logging in would."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+
     session = import_module(settings.SESSION_ENGINE).SessionStore()
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
@@ -182,6 +191,8 @@ def measure(args) -> None:
         "BENCH_STATIC_ROOT": str(workdir / "static"),
         "BENCH_TEMPLATE_DIR": str(workdir / "templates"),
         "LOG_LEVEL": "WARNING",
+        # Cache and sessions shared by the workers, as in production (README, deployment).
+        "REDIS_URL": args.redis_url,
     }
     # This process makes the member's session: it signs with the server's settings.
     os.environ.update(env)
@@ -195,7 +206,16 @@ def measure(args) -> None:
     (workdir / "templates" / "bench").mkdir(parents=True)
     bare_template = workdir / "templates" / "bench" / "bare.html"
     bare_template.write_text((ROOT / "bench" / "templates" / "bench" / "bare.html").read_text())
-    cookie = session_cookie()
+    member = bench_member()
+    everything = [
+        (who, name, path)
+        for who in ("anonymous", "member")
+        for name, path in pages(signed_in=who == "member")
+    ]
+    flagged = explain.print_report(explain.report(everything, member), plans=args.plans)
+    if args.explain_only:
+        return
+    cookie = session_cookie(member)  # after the plans: they empty the cache, sessions too
     port = free_port()
     server = start_server(port, env, args.workers)
     try:
@@ -208,13 +228,14 @@ def measure(args) -> None:
         bare_template.write_text(bare_html(size))
         server = start_server(port, env, args.workers)
         rows = []
-        for who, client in (("anonymous", Client(port)), ("member", Client(port, cookie))):
-            for name, path in pages(who == "member"):
-                rows.append(measure_page(client, who, name, path, args))
+        clients = {"anonymous": Client(port), "member": Client(port, cookie)}
+        for who, name, path in everything:
+            rows.append(measure_page(clients[who], who, name, path, args))
     finally:
         server.terminate()
         server.wait()
     print_table(rows, args)
+    print(f"Sequential scans over large tables: {flagged} (listed above the table)")
 
 
 def bare_html(size: int) -> str:
@@ -227,6 +248,11 @@ def bare_html(size: int) -> str:
 
 
 def measure_page(client: Client, who: str, name: str, path: str, args) -> dict:
+    status, body, _ = client.fetch(path)
+    if status != 200:
+        raise SystemExit(f"{who} {name} {path}: HTTP {status}")
+    if (b"/accounts/logout/" in body) != (who == "member"):
+        raise SystemExit(f"{who} {name} {path}: not served as {who} (the session was lost?)")
     for _ in range(args.warmup):
         for target in (path, BARE):
             status, _, _ = client.get(target)
@@ -289,6 +315,17 @@ def parser() -> argparse.ArgumentParser:
     parser.add_argument("--concurrency", type=int, default=8, help="threads under load")
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
+    parser.add_argument(
+        "--redis-url",
+        default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9"),
+        help="cache and sessions of the servers ('' for each worker's own memory)",
+    )
+    parser.add_argument(
+        "--no-plans", dest="plans", action="store_false", help="list only the flagged scans"
+    )
+    parser.add_argument(
+        "--explain-only", action="store_true", help="print the plans, measure nothing"
+    )
     parser.add_argument(
         "--database-url", default=os.environ.get("BENCH_DATABASE_URL") or DEFAULT_URL
     )

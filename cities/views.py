@@ -6,6 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.pagecache import public_page
+
 from . import map as city_map
 from . import services
 from .forms import MembershipDecisionForm, MembershipRequestForm
@@ -15,6 +17,7 @@ from .selectors import cities_by_country, city_people, pending_memberships, user
 
 @login_not_required
 @require_GET
+@public_page
 def city_list(request):
     groups = cities_by_country()
     cities = [city for _label, group in groups for city in group]
@@ -32,6 +35,7 @@ def city_list(request):
 
 @login_not_required
 @require_GET
+@public_page
 def city_detail(request, slug):
     city = get_object_or_404(City, slug=slug)
     can_see_people = request.user.has_perm("cities.see_people")

@@ -2,7 +2,17 @@
 
 from itertools import groupby
 
-from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import (
+    Count,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    prefetch_related_objects,
+)
+from django.db.models.functions import Coalesce
 
 from accounts.models import User
 from core.dates import localtime
@@ -13,17 +23,29 @@ from .enums import RegistrationState
 from .models import AgendaItem, Event, Registration
 
 
+def _confirmed_count() -> Coalesce:
+    confirmed = (
+        Registration.objects.filter(event=OuterRef("pk"), state=RegistrationState.CONFIRMED)
+        .order_by()
+        .values("event")
+        .annotate(n=Count("pk"))
+        .values("n")[:1]
+    )
+    return Coalesce(Subquery(confirmed, output_field=IntegerField()), 0)
+
+
+def _in_city(city) -> Q:
+    """Hosted by ``city`` or with it taking part (a subquery: no duplicate rows)."""
+    taking_part = Event.cities.through.objects.filter(city=city).values("event_id")
+    return Q(host_city=city) | Q(pk__in=taking_part)
+
+
 def card_queryset(events: QuerySet[Event]) -> QuerySet[Event]:
     """What an event card shows, its title in the reader's language (one query for them all)."""
     return (
         events.select_related("host_city")
-        .annotate(
-            confirmed=Count(
-                "registrations",
-                filter=Q(registrations__state=RegistrationState.CONFIRMED),
-                distinct=True,
-            )
-        )
+        # Counted for the cards shown only (a subquery: a join would count every event's).
+        .annotate(confirmed=_confirmed_count())
         .prefetch_related(reader_translations())
     )
 
@@ -34,12 +56,13 @@ def filter_events(events: QuerySet[Event], filters: dict) -> QuerySet[Event]:
     if filters.get("theme"):
         events = events.filter(themes=filters["theme"])
     if filters.get("city"):
-        events = events.filter(Q(host_city=filters["city"]) | Q(cities=filters["city"]))
+        events = events.filter(_in_city(filters["city"]))
     if filters.get("country"):
-        events = events.filter(
-            Q(host_city__country=filters["country"]) | Q(cities__country=filters["country"])
+        taking_part = Event.cities.through.objects.filter(city__country=filters["country"]).values(
+            "event_id"
         )
-    return events.distinct()
+        events = events.filter(Q(host_city__country=filters["country"]) | Q(pk__in=taking_part))
+    return events
 
 
 def upcoming_events(user: User, limit: int = 4) -> list[Event]:
@@ -114,11 +137,12 @@ def events_for(
     of a theme; for a project, those whose agenda visits or presents it, newest first."""
     events = Event.objects.visible_to(user).published()
     if project is not None:
-        events = events.filter(agenda__projects=project).distinct().order_by("-starts_at")
+        shown = AgendaItem.objects.filter(projects=project).values("event_id")
+        events = events.filter(pk__in=shown).order_by("-starts_at")
         return list(card_queryset(events)[:limit])
     events = events.upcoming()
     if city is not None:
-        events = events.filter(Q(host_city=city) | Q(cities=city)).distinct()
+        events = events.filter(_in_city(city))
     if theme is not None:
         events = events.filter(themes=theme)
     return list(card_queryset(events)[:limit])

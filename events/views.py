@@ -17,6 +17,7 @@ from cities.enums import MembershipStatus
 from cities.models import City
 from core.concurrency import EditConflict
 from core.objects import get_object_for
+from core.pagecache import public_page
 from languages import permissions as translation_permissions
 from languages.selectors import attach_translations
 from projects.models import Project
@@ -49,6 +50,7 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
 
 @login_not_required
 @require_GET
+@public_page
 def event_list(request):
     past = request.GET.get("when") == "past"
     form = EventFilterForm(request.GET)
@@ -73,6 +75,7 @@ def event_list(request):
 
 @login_not_required
 @require_GET
+@public_page
 def event_detail(request, slug):
     event = selectors.event_for_detail(slug, request.user)
     if event is None:

@@ -10,6 +10,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.pagecache import public_page
+
 from . import selectors, services
 from .forms import EntryForm
 from .models import GlossaryEntry
@@ -25,6 +27,7 @@ def _require(request, permission: str) -> None:
 
 @login_not_required
 @require_GET
+@public_page
 def entry_list(request):
     language = get_language()
     query = request.GET.get("q", "").strip()[:200]
@@ -38,6 +41,7 @@ def entry_list(request):
 
 @login_not_required
 @require_GET
+@public_page
 def entry_detail(request, slug):
     entry = get_object_or_404(GlossaryEntry.objects.published(), slug=slug)
     return render(request, "languages/entry_detail.html", {"entry": entry})

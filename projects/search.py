@@ -22,6 +22,7 @@ from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from core import pagecache
 from languages.equivalents import expand_query
 from languages.models import Translation
 
@@ -29,6 +30,8 @@ from .enums import SEARCH_CONFIGS, SOFT_FIELDS
 from .models import Project
 
 BODY_FIELDS = ["description", *SOFT_FIELDS, "lead_organisation"]
+# How many matching projects a search ranks (PostgreSQL), at most.
+SEARCH_CANDIDATES = 1000
 # ts_headline's marks: control characters, so that the headline can be escaped, then marked.
 START, STOP = "\x02", "\x03"
 
@@ -106,6 +109,7 @@ def index_project(project: Project, *, translations: bool = True) -> None:
             vector = part if vector is None else vector + part
         values["search_vector"] = vector
     Project.objects.filter(pk=project.pk).update(**values)
+    pagecache.content_changed()  # an update() is not seen by the page cache's signals
 
 
 def _any_config(text: str, search_type: str):
@@ -147,8 +151,11 @@ def search(projects: QuerySet[Project], query: str) -> QuerySet[Project]:
         return projects
     if uses_postgres():
         ts_query = search_query(query)
+        # The GIN index finds the matches; ranking reads each one's vector, so only the first
+        # SEARCH_CANDIDATES found are ranked: a search costs the same however many match.
+        candidates = projects.filter(search_vector=ts_query).order_by().values("pk")
         return (
-            projects.filter(search_vector=ts_query)
+            projects.filter(pk__in=candidates[:SEARCH_CANDIDATES])
             .annotate(rank=SearchRank(F("search_vector"), ts_query))
             .order_by("-rank", "-created_at")
         )

@@ -1,12 +1,17 @@
 """Reads for projects: lists with filters and counts, detail page data."""
 
+import hashlib
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 from taggit.models import Tag
 
 from accounts.models import User
 from cities.models import City
+from cities.rules import readable_by, reads_members_content
+from core import pagecache
 from languages.models import reader_translations
 from languages.tags import concept_index
 from themes.models import SustainableDevelopmentGoal, Theme
@@ -109,6 +114,31 @@ def facets(projects: QuerySet[Project]) -> Facets:
     )
 
 
+@dataclass
+class Summary:
+    """What a list shows around its page: how many projects match, and the facet counts."""
+
+    count: int
+    facets: Facets
+
+
+def summary(projects: QuerySet[Project], filters: dict, user: User) -> Summary:
+    """The count and facets of ``projects`` (``filters`` applied for ``user``), from the shared
+    cache while nothing changed: readers who see the same projects (visitors, or members) share
+    one entry per set of filters, renewed with the visitors' pages (``core.pagecache``)."""
+    if not pagecache.enabled():
+        return Summary(projects.count(), facets(projects))
+    scope = "members" if reads_members_content(user) else "public"
+    described = sorted((name, str(getattr(value, "pk", value))) for name, value in filters.items())
+    digest = hashlib.sha256(repr(described).encode()).hexdigest()
+    key = f"projects:summary:{pagecache.generation()}:{scope}:{digest}"
+    found = cache.get(key)
+    if found is None:
+        found = Summary(projects.count(), facets(projects))
+        cache.set(key, found, settings.PAGE_CACHE_SECONDS)
+    return found
+
+
 def _one_per_concept(tags) -> list[Tag]:
     """One facet per subject: "espace public" and "offentligt rum" are one tag, counted once
     per project tagged with either (a project with both is counted twice)."""
@@ -145,10 +175,18 @@ def project_for_detail(slug: str, user: User) -> Project | None:
 
 def related_links(project: Project, user: User) -> list[tuple[Project, str]]:
     """Projects linked to ``project`` from either side, that ``user`` may see."""
-    visible = Project.objects.visible_to(user).values("pk")
+    outgoing = readable_by(
+        ProjectLink.objects.filter(from_project=project, to_project__deleted_at=None),
+        user,
+        field="to_project__visibility",
+    )
+    incoming = readable_by(
+        ProjectLink.objects.filter(to_project=project, from_project__deleted_at=None),
+        user,
+        field="from_project__visibility",
+    )
     links = ProjectLink.objects.filter(
-        Q(from_project=project, to_project__in=visible)
-        | Q(to_project=project, from_project__in=visible)
+        Q(pk__in=outgoing.values("pk")) | Q(pk__in=incoming.values("pk"))
     ).select_related("from_project__city", "to_project__city")
     return [
         (link.to_project if link.from_project_id == project.pk else link.from_project, link.note)

@@ -1,17 +1,18 @@
 import os
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage, Storage, default_storage
+from django.core.files.storage import FileSystemStorage, Storage, default_storage, storages
 from django.utils.deconstruct import deconstructible
+from django.utils.http import content_disposition_header
 
 # A project picture's name starts with this when the project is members-only.
 PRIVATE_PREFIX = "private/"
 
 
 @deconstructible
-class PrivateStorage(FileSystemStorage):
+class LocalPrivateStorage(FileSystemStorage):
     """Files outside MEDIA_ROOT, never served by the web server: only through a view that
-    checks who may read them (members-only projects' documents and pictures)."""
+    checks who may read them. The default without object storage (settings: STORAGES)."""
 
     @property
     def base_location(self):
@@ -26,7 +27,85 @@ class PrivateStorage(FileSystemStorage):
         return None
 
 
+_local_private_storage = LocalPrivateStorage()
+
+
+@deconstructible
+class PrivateStorage(Storage):
+    """Members-only projects' documents and pictures, wherever STORAGES["private"] keeps them:
+    PRIVATE_MEDIA_ROOT (LocalPrivateStorage), or a private bucket of S3-compatible object
+    storage (settings: AWS_STORAGE_BUCKET_NAME), whose files are read only through short-lived
+    signed addresses that the permission-checked views hand out (``signed_url``)."""
+
+    @property
+    def backend(self) -> Storage:
+        if "private" in settings.STORAGES:
+            return storages["private"]
+        return _local_private_storage
+
+    def signed_url(
+        self, name: str, *, content_type: str = "", attachment: str | None = None
+    ) -> str | None:
+        """A short-lived address of the file in object storage, or None when the file is on
+        this server's disk (the view then streams it). ``attachment``: the file name under which
+        it downloads; ``content_type``: the type it is served as."""
+        backend = self.backend
+        if isinstance(backend, FileSystemStorage):
+            return None
+        parameters = {}
+        if content_type:
+            parameters["ResponseContentType"] = content_type
+        if attachment is not None:
+            parameters["ResponseContentDisposition"] = content_disposition(attachment)
+        return backend.url(name, parameters=parameters)
+
+    def _open(self, name, mode="rb"):
+        return self.backend.open(name, mode)
+
+    def _save(self, name, content):
+        return self.backend.save(name, content)
+
+    def get_available_name(self, name, max_length=None):
+        return self.backend.get_available_name(name, max_length=max_length)
+
+    def generate_filename(self, filename):
+        return self.backend.generate_filename(filename)
+
+    def delete(self, name):
+        self.backend.delete(name)
+
+    def exists(self, name):
+        return self.backend.exists(name)
+
+    def listdir(self, path):
+        return self.backend.listdir(path)
+
+    def size(self, name):
+        return self.backend.size(name)
+
+    def path(self, name):
+        return self.backend.path(name)
+
+    def url(self, name):
+        raise ValueError("A private file has no public address: ask the view that checks.")
+
+    def get_accessed_time(self, name):
+        return self.backend.get_accessed_time(name)
+
+    def get_created_time(self, name):
+        return self.backend.get_created_time(name)
+
+    def get_modified_time(self, name):
+        return self.backend.get_modified_time(name)
+
+
 private_storage = PrivateStorage()
+
+
+def content_disposition(filename: str) -> str:
+    """``attachment; filename=…`` for any file name (RFC 6266: an ASCII fallback and the
+    UTF-8 name), as Django's FileResponse writes it."""
+    return content_disposition_header(as_attachment=True, filename=filename)
 
 
 def is_private_name(name: str) -> bool:

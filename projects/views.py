@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponseBadRequest
+from django.http import FileResponse, Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -16,6 +16,7 @@ from cities.models import City
 from cities.rules import approved_cities, is_moderator
 from core.concurrency import EditConflict
 from core.objects import get_object_for
+from core.pagecache import public_page
 from languages.permissions import TRANSLATE, reads
 from languages.selectors import attach_translations, translation_history
 from themes.models import SustainableDevelopmentGoal, Theme
@@ -40,6 +41,7 @@ from .forms import (
 from .matching import stored_matches
 from .models import Comment, Project, ProjectDocument, ProjectImage, ProjectRevision
 from .search import add_snippets
+from .storage import PRIVATE_PREFIX, is_private_name, private_storage
 
 PAGE_SIZE = 20
 
@@ -59,6 +61,7 @@ def get_project(request, slug: str, permission: str | None = None) -> Project:
 
 @login_not_required
 @require_GET
+@public_page
 def project_list(request):
     form = ProjectFilterForm(request.GET)
     form.is_valid()  # invalid values are reported next to the filter and ignored
@@ -66,7 +69,10 @@ def project_list(request):
     projects = selectors.filter_projects(selectors.visible_projects(request.user), filters)
     if not filters.get("q"):
         projects = projects.order_by("-created_at")
-    page = Paginator(selectors.card_queryset(projects), PAGE_SIZE).get_page(request.GET.get("page"))
+    summary = selectors.summary(projects, filters, request.user)
+    paginator = Paginator(selectors.card_queryset(projects), PAGE_SIZE)
+    paginator.count = summary.count  # counted with the facets, once per change of the data
+    page = paginator.get_page(request.GET.get("page"))
     page_projects = list(page.object_list)
     add_snippets(page_projects, filters.get("q", ""))
     return render(
@@ -76,7 +82,7 @@ def project_list(request):
             "form": form,
             "page": page,
             "projects": page_projects,
-            "facets": selectors.facets(projects),
+            "facets": summary.facets,
             "filters": filters,
             "can_add": request.user.has_perm("projects.add_project"),
         },
@@ -85,6 +91,7 @@ def project_list(request):
 
 @login_not_required
 @require_GET
+@public_page
 def project_detail(request, slug):
     project = selectors.project_for_detail(slug, request.user)
     if project is None:
@@ -245,6 +252,7 @@ def _field_labels() -> dict[str, str]:
 
 @login_not_required
 @require_GET
+@public_page
 def project_history(request, slug):
     project = get_project(request, slug)
     revisions = Paginator(
@@ -311,6 +319,12 @@ def project_restore(request, slug, number):
 def document_download(request, slug, pk):
     project = get_project(request, slug)
     document = get_object_or_404(ProjectDocument, project=project, pk=pk)
+    signed = private_storage.signed_url(
+        document.file.name, content_type=document.content_type, attachment=document.original_name
+    )
+    if signed:
+        # In object storage: a redirect to an address that works for a few minutes only.
+        return _signed_redirect(signed)
     try:
         handle = document.file.open("rb")
     except FileNotFoundError as error:
@@ -355,17 +369,30 @@ def project_picture(request, slug, kind, pk=None):
         field_file = getattr(picture, kind)  # the kinds are named after the fields
     if not field_file:
         raise Http404
+    extension = Path(field_file.name).suffix.lower()
+    content_type = PICTURE_TYPES.get(extension, "application/octet-stream")
+    if is_private_name(field_file.name):
+        signed = private_storage.signed_url(
+            field_file.name.removeprefix(PRIVATE_PREFIX), content_type=content_type
+        )
+        if signed:
+            return _signed_redirect(signed)
     try:
         handle = field_file.open("rb")
     except FileNotFoundError as error:
         raise Http404 from error
-    extension = Path(field_file.name).suffix.lower()
-    response = FileResponse(
-        handle, content_type=PICTURE_TYPES.get(extension, "application/octet-stream")
-    )
+    response = FileResponse(handle, content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"
     # Browsers keep it for this reader only; its address changes with the picture.
     response["Cache-Control"] = "private, max-age=86400"
+    return response
+
+
+def _signed_redirect(url: str) -> HttpResponseRedirect:
+    """To a private file's signed address in object storage; nobody keeps the redirect, as the
+    address expires within minutes (AWS_QUERYSTRING_EXPIRE)."""
+    response = HttpResponseRedirect(url)
+    response["Cache-Control"] = "private, no-store"
     return response
 
 

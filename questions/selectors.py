@@ -4,12 +4,15 @@ from django.db.models import (
     Count,
     Exists,
     F,
+    IntegerField,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
+    Subquery,
     prefetch_related_objects,
 )
+from django.db.models.functions import Coalesce
 
 from accounts.models import User
 from cities.enums import Country
@@ -22,10 +25,23 @@ from themes.models import Theme
 from .models import Answer, Question, UsefulMark
 
 
+def _answer_count() -> Coalesce:
+    answers = (
+        Answer.objects.filter(question=OuterRef("pk"))
+        .order_by()
+        .values("question")
+        .annotate(n=Count("pk"))
+        .values("n")[:1]
+    )
+    return Coalesce(Subquery(answers, output_field=IntegerField()), 0)
+
+
 def card_queryset(questions: QuerySet[Question]) -> QuerySet[Question]:
     return (
         questions.select_related("city")
-        .annotate(answer_count=Count("answers", distinct=True))
+        # Counted for the cards shown only: a join and GROUP BY would count every question's
+        # answers before the list is cut to its page.
+        .annotate(answer_count=_answer_count())
         .prefetch_related(
             Prefetch("themes", queryset=Theme.objects.order_by("kind", "position")),
             reader_translations(),  # the titles in the reader's language
@@ -125,10 +141,12 @@ def questions_for(user: User, *, city=None, theme=None, project: Project | None 
     first), or about a project or answered with it (newest first)."""
     questions = visible_questions(user)
     if project is not None:
-        questions = questions.filter(Q(project=project) | Q(answers__projects=project)).distinct()
+        answered = Answer.objects.filter(projects=project).values("question")
+        questions = questions.filter(Q(project=project) | Q(pk__in=answered))
         return list(card_queryset(questions).order_by("-created_at")[:limit])
     if city is not None:
-        questions = questions.filter(Q(city=city) | Q(answers__city=city)).distinct()
+        answered = Answer.objects.filter(city=city).values("question")
+        questions = questions.filter(Q(city=city) | Q(pk__in=answered))
     if theme is not None:
         questions = questions.filter(themes=theme)
     return list(

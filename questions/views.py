@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from cities.rules import approved_cities
 from core.concurrency import EditConflict
 from core.objects import get_object_for
+from core.pagecache import public_page
 from languages import permissions as translation_permissions
 from languages.selectors import attach_translations
 from projects.models import Project
@@ -37,6 +38,7 @@ def get_question(request, slug: str, permission: str | None = None) -> Question:
 
 @login_not_required
 @require_GET
+@public_page
 def question_list(request):
     form = QuestionFilterForm(request.GET)
     form.is_valid()
@@ -62,6 +64,7 @@ def question_list(request):
 
 @login_not_required
 @require_GET
+@public_page
 def question_detail(request, slug):
     question = selectors.question_for_detail(slug, request.user)
     if question is None:

@@ -2,12 +2,15 @@ from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from core.pagecache import public_page
+
 from .enums import ThemeKind
 from .models import SustainableDevelopmentGoal, Theme
 
 
 @login_not_required
 @require_GET
+@public_page
 def theme_list(request):
     themes = list(Theme.objects.select_related("proposed_by"))
     return render(
@@ -23,6 +26,7 @@ def theme_list(request):
 
 @login_not_required
 @require_GET
+@public_page
 def theme_detail(request, slug):
     theme = get_object_or_404(Theme.objects.select_related("proposed_by"), slug=slug)
     return render(request, "themes/theme_detail.html", {"theme": theme})

@@ -38,3 +38,15 @@ def sign_in_url(context) -> str:
     login = resolve_url(settings.LOGIN_URL)
     back = safe_next(request, "", url=request.path)
     return f"{login}?next={quote(back, safe='/')}" if back else login
+
+
+@register.filter
+def page_numbers(page):
+    """The page numbers to link to: the first, the last and two on each side of ``page``, with
+    None where numbers are left out (a list of thousands of pages costs no more than one of
+    ten)."""
+    ellipsis = page.paginator.ELLIPSIS
+    return [
+        None if number == ellipsis else number
+        for number in page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+    ]

@@ -37,8 +37,10 @@ class EventQuerySet(models.QuerySet):
             return self.all()
         events = readable_by(self.published(), user)
         if user.is_authenticated:
-            events = events | self.filter(organisers=user)
-        return events.distinct()
+            # A subquery, not a join: no duplicate rows to remove, so lists stop at their page.
+            organised = Event.organisers.through.objects.filter(user=user).values("event_id")
+            events = events | self.filter(pk__in=organised)
+        return events
 
 
 class Event(DatesInRangeMixin, TranslatableModel):

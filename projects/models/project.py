@@ -128,8 +128,21 @@ class Project(DatesInRangeMixin, TranslatableModel):
         verbose_name_plural = _("projects")
         ordering = ["-created_at"]
         indexes = [
+            # The lists, newest first: what visitors see, what members see, per city. Partial,
+            # because PostgreSQL does not take "deleted_at IS NULL" as an equality to follow an
+            # index's order.
             models.Index(
-                fields=["deleted_at", "visibility", "-created_at"], name="project_listing"
+                fields=["visibility", "-created_at"],
+                condition=Q(deleted_at__isnull=True),
+                name="project_listing",
+            ),
+            models.Index(
+                fields=["-created_at"], condition=Q(deleted_at__isnull=True), name="project_newest"
+            ),
+            models.Index(
+                fields=["city", "visibility", "-created_at"],
+                condition=Q(deleted_at__isnull=True),
+                name="project_city_newest",
             ),
             models.Index(fields=["city", "status"], name="project_city_status"),
         ]

@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.db import DatabaseError
 from django.utils import translation
 from django.utils.translation import gettext
 
@@ -208,35 +207,6 @@ def test_unknown_page_gives_404_in_french_under_fr(anonymous_client):
     assert f"<h1>{heading}</h1>" in html
     assert f'href="/fr/">{home_link}</a>' in html
     assert "<h1>Page introuvable</h1>" in html
-
-
-def test_healthz_answers_ok(anonymous_client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(1):
-        response = anonymous_client.get("/healthz")
-
-    assert response.status_code == 200
-    assert response.content == b"ok"
-    assert response["Content-Type"].startswith("text/plain")
-    assert "no-cache" in response["Cache-Control"]
-
-
-def test_healthz_answers_503_when_the_database_fails(anonymous_client, monkeypatch):
-    class BrokenConnection:
-        def cursor(self):
-            raise DatabaseError("connection refused")
-
-    monkeypatch.setattr("alliance_portal.views.connection", BrokenConnection())
-
-    response = anonymous_client.get("/healthz")
-
-    assert response.status_code == 503
-    assert response.content == b"database unavailable"
-
-
-def test_healthz_refuses_post(anonymous_client):
-    response = anonymous_client.post("/healthz")
-
-    assert response.status_code == 405
 
 
 @pytest.mark.parametrize("path", ["/en/accounts/profile/", "/en/accounts/membership/"])

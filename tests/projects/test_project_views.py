@@ -496,7 +496,8 @@ def test_document_is_not_under_the_public_media_folder(public_project, media_roo
     document = make_document(project=public_project)
 
     assert not document.file.path.startswith(str(media_root))
-    assert document.file.storage.base_url is None
+    with pytest.raises(ValueError, match="no public address"):
+        document.file.url  # noqa: B018 - the property refuses
 
 
 def test_project_edit_removes_a_document_and_its_file(
