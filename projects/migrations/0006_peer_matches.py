@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("cities", "0004_member_city_names_fr_sv"),
-        ("projects", "0004_content_language"),
+        ("projects", "0005_list_indexes"),
     ]
 
     operations = [
