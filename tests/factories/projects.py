@@ -13,7 +13,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.db.models import Value
 from django.db.models.functions import Concat
-from django.test import TestCase
 from PIL import Image
 from taggit.models import Tag, TaggedItem
 from taggit.utils import edit_string_for_tags
@@ -24,6 +23,7 @@ from core.concurrency import VERSION_FIELD
 from core.enums import ContentLanguage, Visibility
 from projects.enums import ProjectStatus
 from projects.forms import ProjectForm
+from projects.matching import update_matches
 from projects.models import Comment, Project, ProjectDocument
 from projects.search import fold
 from projects.services import project_saved, unique_slug
@@ -45,8 +45,8 @@ def make_project(
     **fields,
 ) -> Project:
     """A project saved as the form would save it: indexed for search, with revision 1, and in
-    the peer matches (the task queued on commit runs at once: a test's transaction never
-    commits)."""
+    the peer matches (what the task queued on commit does, done at once: a test's transaction
+    never commits)."""
     number = next(_sequence)
     values = {
         "title": f"Test project {number}",
@@ -65,8 +65,8 @@ def make_project(
     project.sdgs.set(SustainableDevelopmentGoal.objects.filter(number__in=sdgs))
     project.tags.set(list(tags))
     project.contacts.set(contacts)
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        project_saved(project=project, user=author)
+    project_saved(project=project, user=author)
+    update_matches(project.pk)
     return project
 
 
