@@ -12,8 +12,7 @@ from cities.selectors import cities_by_country
 from core.pagecache import public_page
 from events.selectors import upcoming_events
 from languages.equivalents import expand_query
-from projects.matching import city_profile, peer_matches
-from projects.models import Project
+from projects.matching import city_matches
 from projects.search import add_snippets, fold
 from projects.selectors import card_queryset, filter_projects, latest_projects, visible_projects
 from questions.models import Answer
@@ -163,22 +162,17 @@ def suggestions(request):
         # The menu offers this page to everyone signed in: say how to get suggestions, not 403.
         return render(request, "suggestions_no_city.html")
     city = next((c for c in cities if c.slug == request.GET.get("city")), cities[0])
-    own = list(
-        Project.objects.alive()
-        .filter(city=city)
-        .prefetch_related("themes", "sdgs", "tags")
-        .order_by("-created_at")
-    )
     expertise = list(user.expertise.values_list("pk", flat=True))
-    profile = city_profile(own, city.country, extra_theme_ids=expertise)
+    # Read from the stored matches (projects.matching): a bounded number of rows, however many
+    # projects the two countries have.
+    profile, matches = city_matches(city, user, expertise_ids=expertise, limit=10)
     return render(
         request,
         "suggestions.html",
         {
             "city": city,
             "cities": cities,
-            "own_projects": own,
-            "matches": peer_matches(profile, user, limit=10),
+            "matches": matches,
             "questions": open_questions_elsewhere(profile, user),
             "people": people_elsewhere(profile, user),
         },

@@ -420,6 +420,10 @@ def generate(options) -> None:
         log(f"database already holds: {signature}")
         call_command("migrate", verbosity=0, interactive=False)  # the portal may have moved on
         call_command("refresh_list_summaries", verbosity=0)
+        from projects.models import ProjectMatch
+
+        if not ProjectMatch.objects.exists():  # data made before the matches were stored
+            call_command("compute_matches", verbosity=0)
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
         return
@@ -446,6 +450,13 @@ def generate(options) -> None:
     summaries_started = time.monotonic()
     call_command("refresh_list_summaries", verbosity=0)
     log(f"list summaries in {time.monotonic() - summaries_started:.1f} s")
+    matches_started = time.monotonic()
+    from projects.matching import compute_all_matches
+
+    log(
+        f"peer matches of {compute_all_matches()} projects computed in "
+        f"{time.monotonic() - matches_started:.0f} s"
+    )
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")
     store_signature(signature)

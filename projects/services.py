@@ -32,7 +32,7 @@ from .models import (
 )
 from .search import index_project
 from .storage import is_private_name, name_for
-from .tasks import mail_comment_posted
+from .tasks import mail_comment_posted, update_matches
 
 logger = logging.getLogger(__name__)
 
@@ -328,9 +328,11 @@ def project_save(
 
 
 def project_saved(*, project: Project, user: User | None, created: bool = False) -> ProjectRevision:
-    """After any save of a project and its relations: refresh search data, keep a revision.
-    A project just ``created`` has no translations yet: they are not looked for."""
+    """After any save of a project and its relations: refresh search data, keep a revision,
+    and queue the update of the peer matches (``projects.matching``) for the commit. A project
+    just ``created`` has no translations yet: they are not looked for."""
     index_project(project, translations=not created)
+    update_matches.delay_on_commit(project.pk)
     return _record_revision(project, user)
 
 
@@ -358,22 +360,27 @@ def project_restore(*, project: Project, revision: ProjectRevision, user: User) 
         project.tags.set(state.get("tags", []), clear=True)
         _place_pictures(project)  # the restored visibility may differ
         index_project(project)
+        update_matches.delay_on_commit(project.pk)
         _record_revision(project, user, restored_from=revision.number)
     return project
 
 
 def project_delete(*, project: Project, user: User) -> Project:
-    """Soft delete: the project disappears for everyone but staff, who can undo it."""
+    """Soft delete: the project disappears for everyone but staff, who can undo it; it leaves
+    the peer matches (a task queued on commit)."""
     project.deleted_at = timezone.now()
     project.deleted_by = user
     project.save(update_fields=["deleted_at", "deleted_by", "updated_at"])
+    update_matches.delay_on_commit(project.pk)
     return project
 
 
 def project_undelete(*, project: Project) -> Project:
+    """Bring a deleted project back, into the peer matches too (a task queued on commit)."""
     project.deleted_at = None
     project.deleted_by = None
     project.save(update_fields=["deleted_at", "deleted_by", "updated_at"])
+    update_matches.delay_on_commit(project.pk)
     return project
 
 

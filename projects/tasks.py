@@ -1,4 +1,4 @@
-"""Work about projects done off the request: e-mails, the list's summaries."""
+"""Work about projects done off the request: e-mails, the list's summaries, peer matches."""
 
 from celery import shared_task
 
@@ -6,6 +6,7 @@ from accounts.models import User
 from core import mail
 from languages.selectors import attach_translations
 
+from . import matching
 from .models import Comment
 from .summaries import refresh
 
@@ -38,3 +39,9 @@ def mail_comment_posted(comment_id: int, recipient_ids: list[int]) -> None:
                 template="email/comment_posted",
                 context={"comment": comment, "project": comment.project},
             )
+
+
+@shared_task
+def update_matches(project_id: int) -> None:
+    """Recompute the peer matches a change of the project affects (``projects.matching``)."""
+    matching.update_matches(project_id)

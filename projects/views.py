@@ -38,7 +38,7 @@ from .forms import (
     link_changes,
     picture_changes,
 )
-from .matching import peer_matches, project_profile
+from .matching import stored_matches
 from .models import Comment, Project, ProjectDocument, ProjectImage, ProjectRevision
 from .search import add_snippets
 from .storage import PRIVATE_PREFIX, is_private_name, private_storage
@@ -100,7 +100,7 @@ def project_detail(request, slug):
     can_comment = user.has_perm("projects.comment_project", project)
     can_read_comments = user.has_perm("projects.read_comments", project)
     related = selectors.related_links(project, user)
-    elsewhere = peer_matches(project_profile(project), user)
+    elsewhere = stored_matches(project, user)
     comments = selectors.project_comments(project) if can_read_comments else []
     # Everything written on the page in the reader's language where a translation exists: one
     # query for the project, the projects it shows and the discussion.

@@ -1,10 +1,13 @@
 from .comment import Comment, CommentReport
+from .match import CityMatch, CityMatchProfile, ProjectMatch, ProjectMatchWords
 from .media import ProjectDocument, ProjectImage
 from .project import Project, ProjectLink
 from .revision import ProjectRevision
 from .summary import ListScope, ListSummary
 
 __all__ = [
+    "CityMatch",
+    "CityMatchProfile",
     "Comment",
     "CommentReport",
     "ListScope",
@@ -13,5 +16,7 @@ __all__ = [
     "ProjectDocument",
     "ProjectImage",
     "ProjectLink",
+    "ProjectMatch",
+    "ProjectMatchWords",
     "ProjectRevision",
 ]

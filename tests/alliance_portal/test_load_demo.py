@@ -13,6 +13,7 @@ from alliance_portal.management.commands.load_demo import ADMIN, DEMO_PASSWORD, 
 from cities.enums import MembershipRole, MembershipStatus
 from cities.models import Membership
 from cities.rules import COORDINATORS_GROUP
+from projects.models import CityMatch, ProjectMatch
 
 pytestmark = pytest.mark.django_db
 
@@ -106,3 +107,13 @@ def test_load_demo_keeps_a_changed_password(settings):
 
     admin.refresh_from_db()
     assert admin.check_password("my-own-secret-now")
+
+
+def test_load_demo_computes_the_peer_matches(settings):
+    settings.DEBUG = True
+
+    output = load_demo()
+
+    assert ProjectMatch.objects.exists()
+    assert CityMatch.objects.exists()
+    assert "Peer matches of" in output

@@ -4,6 +4,7 @@ import itertools
 
 from languages.enums import EntryState, PlanningSystem
 from languages.models import GlossaryEntry
+from languages.terms import bump_terms_version
 
 _sequence = itertools.count(1)
 
@@ -27,4 +28,5 @@ def make_entry(**fields) -> GlossaryEntry:
     entry = GlossaryEntry(**values)
     entry.full_clean()
     entry.save()
+    bump_terms_version()  # as the glossary's services do: an index read before is out of date
     return entry

@@ -23,6 +23,7 @@ from core.concurrency import VERSION_FIELD
 from core.enums import ContentLanguage, Visibility
 from projects.enums import ProjectStatus
 from projects.forms import ProjectForm
+from projects.matching import update_matches
 from projects.models import Comment, Project, ProjectDocument
 from projects.search import fold
 from projects.services import project_saved, unique_slug
@@ -43,7 +44,9 @@ def make_project(
     contacts: tuple[User, ...] = (),
     **fields,
 ) -> Project:
-    """A project saved as the form would save it: indexed for search, with revision 1."""
+    """A project saved as the form would save it: indexed for search, with revision 1, and in
+    the peer matches (what the task queued on commit does, done at once: a test's transaction
+    never commits)."""
     number = next(_sequence)
     values = {
         "title": f"Test project {number}",
@@ -63,6 +66,7 @@ def make_project(
     project.tags.set(list(tags))
     project.contacts.set(contacts)
     project_saved(project=project, user=author)
+    update_matches(project.pk)
     return project
 
 

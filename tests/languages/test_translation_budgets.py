@@ -8,9 +8,11 @@ import re
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 
 from languages.enums import TranslationOrigin
 from languages.models import Translation, text_digest
+from projects.matching import compute_all_matches
 from projects.models import Project
 from tests.factories import bulk_projects, make_comment
 
@@ -51,6 +53,8 @@ def projects(request, member):
         make_comment(project=project, author=member, body="A comment.")
     if translated:
         translate_all(made)
+    compute_all_matches()  # bulk_projects leaves the peer matches to be computed
+    cache.clear()  # measured as in a fresh process: the tag translations not read yet
     ContentType.objects.clear_cache()  # measured as in a fresh process
     return made, translated
 

@@ -3,6 +3,7 @@
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
@@ -171,6 +172,8 @@ class Command(BaseCommand):
             load_questions()
             load_event_translations()
             load_question_translations()
+        # The demo's projects are written without the services: their peer matches at once.
+        call_command("compute_matches", stdout=self.stdout)
         self._print_sign_in()
 
     def _person(self, email: str, name: str, **fields) -> User:
