@@ -87,5 +87,6 @@ def test_celery_worker_finds_every_task_of_the_apps():
         "notifications.tasks.send_at_once",
         "notifications.tasks.send_digests",
         "projects.tasks.mail_comment_posted",
+        "projects.tasks.refresh_list_summaries",
         "projects.tasks.update_matches",
     ]
