@@ -197,9 +197,9 @@ def test_project_page_query_budget_holds_with_many_events(
         make_registration(event=event)
     warm_content_types()
 
-    # with peer matches, questions, the translations of the page and of the event cards, and
-    # the glossary and tag translations that matching reads once per version
-    with django_assert_num_queries(15):
+    # with the stored peer matches, questions, the translations of the page and of the event
+    # cards, and the tag translations the matches' reasons name, read once per version
+    with django_assert_num_queries(14):
         response = anonymous_client.get("/en/projects/popular-project/")
 
     assert len(card_titles(response)) == min(size, 6)

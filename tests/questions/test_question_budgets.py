@@ -205,8 +205,8 @@ def test_project_page_with_questions_budget(
     make_member(city="umea")
 
     # with the translations of the question cards, once per process the content type of
-    # questions, and the glossary and tag translations that matching reads once per version
-    with django_assert_num_queries(22):
+    # questions, and the tag translations the peer matches' reasons read once per version
+    with django_assert_num_queries(21):
         response = member_client.get(project.get_absolute_url())
 
     assert cards(response) == min(len(questions), 6)
