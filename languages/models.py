@@ -23,6 +23,7 @@ from core.enums import ContentLanguage
 from core.i18n import localized
 
 from .enums import GLOSSARY_LANGUAGES, EntryState, PlanningSystem, TranslationOrigin
+from .phrases import phrase
 from .shown import ShownVersion
 
 SOURCE_KEYS = {"title", "url"}
@@ -213,19 +214,6 @@ def _name(person) -> str:
     return (person.full_name if person is not None else "") or _("a member")
 
 
-# One sentence per original language, so that each language can say "from French" its own way.
-HUMAN_MADE = {
-    "fr": _("Translated from French by %(person)s on %(date)s."),
-    "sv": _("Translated from Swedish by %(person)s on %(date)s."),
-    "en": _("Translated from English by %(person)s on %(date)s."),
-}
-MACHINE_MADE = {
-    "fr": _("Machine-translated from French by %(engine)s on %(date)s."),
-    "sv": _("Machine-translated from Swedish by %(engine)s on %(date)s."),
-    "en": _("Machine-translated from English by %(engine)s on %(date)s."),
-}
-
-
 class Translation(models.Model):
     """One field of one text (a project's summary, an answer's body…) in another language than
     the one it was written in. The original is never touched; ``source_digest`` remembers it as
@@ -317,19 +305,20 @@ class Translation(models.Model):
         """Who made this translation and when, from which language, in the reader's words."""
         when = date_format(localtime(self.updated_at), "DATE_FORMAT")
         if self.is_machine:
-            text = MACHINE_MADE[self.source_language] % {
-                "engine": f"{self.engine_label} {self.engine_version}".strip(),
-                "date": when,
-            }
+            text = phrase(
+                "machine_made",
+                self.source_language,
+                engine=f"{self.engine_label} {self.engine_version}".strip(),
+                date=when,
+            )
             if self.reviewed_by_id:
                 return f"{text} " + _("Reviewed by %(person)s.") % {
                     "person": _name(self.reviewed_by)
                 }
             return f"{text} " + _("Not reviewed by a person yet.")
-        text = HUMAN_MADE[self.source_language] % {
-            "person": _name(self.translated_by),
-            "date": when,
-        }
+        text = phrase(
+            "human_made", self.source_language, person=_name(self.translated_by), date=when
+        )
         if self.reviewed_by_id and self.reviewed_by_id != self.translated_by_id:
             return f"{text} " + _("Reviewed by %(person)s.") % {"person": _name(self.reviewed_by)}
         return text

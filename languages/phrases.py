@@ -44,6 +44,21 @@ PHRASES = {
         "sv": _("%(field)s in Swedish"),
         "en": _("%(field)s in English"),
     },
+    "translated_from": {
+        "fr": _("Translated from French"),
+        "sv": _("Translated from Swedish"),
+        "en": _("Translated from English"),
+    },
+    "human_made": {
+        "fr": _("Translated from French by %(person)s on %(date)s."),
+        "sv": _("Translated from Swedish by %(person)s on %(date)s."),
+        "en": _("Translated from English by %(person)s on %(date)s."),
+    },
+    "machine_made": {
+        "fr": _("Machine-translated from French by %(engine)s on %(date)s."),
+        "sv": _("Machine-translated from Swedish by %(engine)s on %(date)s."),
+        "en": _("Machine-translated from English by %(engine)s on %(date)s."),
+    },
     "machine_on_its_way": {
         "fr": _("A machine translation into French is on its way: it will appear here soon."),
         "sv": _("A machine translation into Swedish is on its way: it will appear here soon."),

@@ -4,16 +4,8 @@ each field knowing which language it is in (for its ``lang`` attribute) and wher
 
 from functools import cached_property
 
-from django.utils.translation import gettext_lazy as _
-
+from .phrases import phrase
 from .translatable import fields_of
-
-# One line per original language, so that each language says "from French" its own way.
-TRANSLATED_FROM = {
-    "fr": _("Translated from French"),
-    "sv": _("Translated from Swedish"),
-    "en": _("Translated from English"),
-}
 
 
 class Shown(str):
@@ -88,7 +80,7 @@ class ShownVersion:
 
     @property
     def translated_from(self) -> str:
-        return str(TRANSLATED_FROM[self.source_language]) if self.translations else ""
+        return phrase("translated_from", self.source_language) if self.translations else ""
 
     @cached_property
     def note(self):
