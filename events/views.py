@@ -100,7 +100,7 @@ def event_detail(request, slug):
         {
             "event": event,
             "days": selectors.agenda_by_day(event),
-            "translatable_items": _translatable(user, items, language),
+            "translatable_items": translation_permissions.translatable_ids(user, items, language),
             "registration": mine if live else None,
             "waiting_position": (
                 selectors.waiting_position(mine)
@@ -118,17 +118,6 @@ def event_detail(request, slug):
             "registration_form": RegistrationForm(),
         },
     )
-
-
-def _translatable(user, items, language: str) -> set[int]:
-    """The agenda items ``user`` may translate into ``language`` (no query: the event is the
-    items' prefetched parent, the memberships are read once per request)."""
-    return {
-        item.pk
-        for item in items
-        if item.content_language != language
-        and translation_permissions.can_translate(user, item, language)
-    }
 
 
 @require_POST

@@ -17,7 +17,7 @@ from cities.rules import approved_cities, is_moderator
 from core.concurrency import EditConflict
 from core.objects import get_object_for
 from core.pagecache import public_page
-from languages.permissions import TRANSLATE, reads
+from languages.permissions import translatable_ids
 from languages.selectors import attach_translations, translation_history
 from themes.models import SustainableDevelopmentGoal, Theme
 
@@ -123,10 +123,11 @@ def project_detail(request, slug):
             "elsewhere": elsewhere,
             "comments": comments,
             "can_read_comments": can_read_comments,
-            # Comments in another language get a "Translate" link for those who read both (the
-            # editor checks the rest).
-            "translates_into_page_language": user.has_perm(TRANSLATE)
-            and reads(user, get_language()),
+            "translatable_comments": translatable_ids(
+                user,
+                [item for comment in comments for item in (comment, *comment.replies.all())],
+                get_language(),
+            ),
             "comment_form": CommentForm() if can_comment else None,
             "can_comment": can_comment,
             "can_edit": user.has_perm("projects.change_project", project),

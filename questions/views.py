@@ -94,12 +94,9 @@ def question_detail(request, slug):
         {
             "question": question,
             "answers": answers,
-            "translatable_answers": {
-                answer.pk
-                for answer in answers
-                if answer.content_language != language
-                and translation_permissions.can_translate(user, answer, language)
-            },
+            "translatable_answers": translation_permissions.translatable_ids(
+                user, answers, language
+            ),
             "answer_form": AnswerForm(user=user, question=question) if can_answer else None,
             "close_form": CloseForm()
             if user.has_perm("questions.close_question", question)

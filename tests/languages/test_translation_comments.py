@@ -64,3 +64,33 @@ def test_a_translated_comment_reads_in_swedish_with_its_provenance(
     assert '<div class="comment-body" lang="sv"><p>Hur fungerar det?</p></div>' in html
     assert "Översatt från franska av Sofia Lindqvist" in html
     assert '<div class="comment-body" lang="fr"><p>Comment ça marche ?</p></div>' in original
+
+
+# --- Who gets a "Translate" link: one rule for comments, agenda items and answers -------------
+
+
+def test_translatable_ids_keeps_what_the_reader_may_translate_into_the_page_language(
+    french_project, translator, member
+):
+    from languages.permissions import translatable_ids
+    from tests.factories import make_comment
+
+    french = make_comment(
+        project=french_project, author=member, body="Bonjour", content_language="fr"
+    )
+    swedish = make_comment(project=french_project, author=member, body="Hej", content_language="sv")
+    english = make_comment(project=french_project, author=member, body="Hi", content_language="en")
+    comments = [french, swedish, english]
+
+    translator.languages_spoken = ["sv", "fr", "en"]
+    translator.save(update_fields=["languages_spoken"])
+    # Sofia reads French, Swedish and English: every comment not already in Swedish.
+    assert translatable_ids(translator, comments, "sv") == {french.pk, english.pk}
+    # Yann reads no Swedish (his profile lists none): nothing into Swedish.
+    member.languages_spoken = ["fr"]
+    member.save(update_fields=["languages_spoken"])
+    assert translatable_ids(member, comments, "sv") == set()
+    # A visitor: nothing.
+    from django.contrib.auth.models import AnonymousUser
+
+    assert translatable_ids(AnonymousUser(), comments, "en") == set()
