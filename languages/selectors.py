@@ -85,9 +85,11 @@ def correction_changes(correction: GlossaryEntry) -> list[dict]:
 def translations_for(objects, language: str) -> dict[tuple[int, int], dict[str, Translation]]:
     """The translations of ``objects`` (of any translatable models) into ``language``: one
     query, none for an empty list; keyed by (content type id, pk), then field."""
+    # The content types of all the models at once: one query at most, none once cached.
+    types = ContentType.objects.get_for_models(*{type(obj) for obj in objects})
     keys: dict[int, list[int]] = {}
     for obj in objects:
-        keys.setdefault(ContentType.objects.get_for_model(obj).pk, []).append(obj.pk)
+        keys.setdefault(types[type(obj)].pk, []).append(obj.pk)
     if not keys:
         return {}
     condition = Q()
@@ -108,8 +110,9 @@ def attach_translations(objects, language: str, *, original: bool = False):
     """Give each object its ``shown`` version for a reader of ``language`` (one query)."""
     objects = list(objects)
     found = translations_for(objects, language)
+    types = ContentType.objects.get_for_models(*{type(obj) for obj in objects})
     for obj in objects:
-        key = (ContentType.objects.get_for_model(obj).pk, obj.pk)
+        key = (types[type(obj)].pk, obj.pk)
         obj.shown = ShownVersion(obj, language, found.get(key, {}), original=original)
     return objects
 

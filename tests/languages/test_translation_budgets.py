@@ -86,7 +86,7 @@ def test_project_detail_in_swedish(member_client, projects, django_assert_num_qu
     made, translated = projects
     project = made[0]
     # Alone, a project has no peers in the other country to show (their cards: 3 queries).
-    queries = 23 if len(made) == 1 else 26
+    queries = 22 if len(made) == 1 else 25
     html = _get(member_client, f"/sv/projects/{project.slug}/", django_assert_num_queries, queries)
     assert (f"<h1>title sv {project.pk}</h1>" in html) is translated
 

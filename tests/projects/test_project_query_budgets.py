@@ -169,7 +169,7 @@ def test_project_detail_budget_member(member_client, data, django_assert_num_que
 
     # With 1 or 100 peer projects in Sweden: matches (four queries), questions about the
     # project, the follow button, the translations shown.
-    with django_assert_num_queries(24):
+    with django_assert_num_queries(23):
         response = member_client.get(data.project.get_absolute_url())
 
     html = response.content.decode()

@@ -84,14 +84,14 @@ def test_question_list_budget_member(member_client, questions, django_assert_num
 def test_question_detail_budget_anonymous(anonymous_client, answered, django_assert_num_queries):
     # with the translations of the question, its answers and their projects, and once per
     # process the content type of answers
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         response = anonymous_client.get(answered.get_absolute_url())
 
     assert len(ANSWER.findall(response.content.decode())) == answered.answers.count()
 
 
 def test_question_detail_budget_asking_member(member_client, answered, django_assert_num_queries):
-    with django_assert_num_queries(11):  # with the translations of the page
+    with django_assert_num_queries(10):  # with the translations of the page
         response = member_client.get(answered.get_absolute_url())
 
     html = response.content.decode()
@@ -106,7 +106,7 @@ def test_question_detail_budget_answering_member(
     client = login(other_city_member)
 
     # with the translations of the page and, once per process, the content type of answers
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(14):
         response = client.get(answered.get_absolute_url())
 
     assert 'id="answer-form-heading"' in response.content.decode()
