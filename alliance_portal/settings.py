@@ -118,6 +118,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A database that does not answer fails the request (and /healthz) in seconds, not minutes.
     DATABASES["default"]["OPTIONS"] = {
         "connect_timeout": int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5")),
+        # No JIT compilation: the portal's queries read few rows, and compiling a plan whose
+        # estimate passes jit_above_cost (a search's text filters) cost 100 ms per page.
+        "options": "-c jit=off",
         **DATABASES["default"].get("OPTIONS", {}),
     }
     # pgbouncer in transaction pooling mode cannot keep a server-side cursor between queries.

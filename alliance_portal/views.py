@@ -13,7 +13,7 @@ from core.pagecache import public_page
 from events.selectors import upcoming_events
 from languages.equivalents import expand_query
 from projects.matching import city_matches
-from projects.search import add_snippets, fold
+from projects.search import add_snippets, fold, search_query, uses_postgres
 from projects.selectors import card_queryset, filter_projects, latest_projects, visible_projects
 from questions.models import Answer
 from questions.selectors import (
@@ -101,7 +101,11 @@ def search(request):
         )
         page_projects = list(page.object_list)
         add_snippets(page_projects, query)
-        questions = visible_questions(request.user).filter(_question_matches(query, words))
+        questions = visible_questions(request.user)
+        if uses_postgres():  # the GIN index (questions' migration 0003)
+            questions = questions.filter(search_vector=search_query(query))
+        else:
+            questions = questions.filter(_question_matches(query, words))
         context.update(
             questions=list(question_cards(questions).order_by("-created_at")[:10]),
             page=page,

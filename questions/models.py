@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -59,6 +60,9 @@ class Question(TranslatableModel):
     updated_at = models.DateTimeField(auto_now=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     summary = models.TextField(_("what we learned"), blank=True)
+    # PostgreSQL: the title (A), context and summary (B) and answers (C), each in its own
+    # language's configuration, kept by triggers (migration 0003); SQLite searches the text.
+    search_vector = SearchVectorField(editable=False, null=True)
 
     objects = QuestionQuerySet.as_manager()
 

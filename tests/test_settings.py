@@ -5,13 +5,17 @@ import os
 import subprocess
 import sys
 
+import pytest
 from django.conf import settings
+from django.db import connection
 
 SECRET = "a-secret-key-long-enough-for-the-deploy-check-0123456789-abcdefghij"  # noqa: S105
 
 PRINT_SETTINGS = """
 import json, django
+import pytest
 from django.conf import settings
+from django.db import connection
 django.setup()
 print(json.dumps({
     "engine": settings.DATABASES["default"]["ENGINE"],
@@ -110,3 +114,12 @@ def test_production_settings_pass_check_deploy_without_warning():
     result = _run(code, DJANGO_DEBUG="0", SECRET_KEY=SECRET, ALLOWED_HOSTS="portal.example.org")
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout + result.stderr
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL setting")
+def test_postgresql_connections_compile_no_plan():
+    # JIT compiling a search's plan cost 100 ms a page at 100,000 projects (the benchmark).
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
