@@ -315,7 +315,12 @@ def parser() -> argparse.ArgumentParser:
     parser.add_argument("--requests", type=int, default=50, help="sequential requests per page")
     parser.add_argument("--seconds", type=float, default=5.0, help="load duration per page")
     parser.add_argument("--concurrency", type=int, default=8, help="threads under load")
-    parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument(
+        "--warmup",
+        type=int,
+        default=10,
+        help="requests per page first (each worker compiles its templates)",
+    )
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument(
         "--redis-url",

@@ -31,7 +31,7 @@ from .models import Project
 
 BODY_FIELDS = ["description", *SOFT_FIELDS, "lead_organisation"]
 # How many matching projects a search ranks (PostgreSQL), at most.
-SEARCH_CANDIDATES = 1000
+SEARCH_CANDIDATES = 500
 # ts_headline's marks: control characters, so that the headline can be escaped, then marked.
 START, STOP = "\x02", "\x03"
 
