@@ -11,7 +11,7 @@ from cities.rules import approved_cities
 from cities.selectors import cities_by_country
 from core.pagecache import public_page
 from events.selectors import upcoming_events
-from languages.equivalents import expand_query
+from languages.equivalents import matching_condition
 from projects.matching import city_matches
 from projects.search import add_snippets, fold, search_query, uses_postgres
 from projects.selectors import card_queryset, filter_projects, latest_projects, visible_projects
@@ -105,7 +105,7 @@ def search(request):
         if uses_postgres():  # the GIN index (questions' migration 0003)
             questions = questions.filter(search_vector=search_query(query))
         else:
-            questions = questions.filter(_question_matches(query, words))
+            questions = questions.filter(matching_condition(query, words, _question_words))
         context.update(
             questions=list(question_cards(questions).order_by("-created_at")[:10]),
             page=page,
@@ -138,22 +138,6 @@ def _question_words(words) -> Q:
     for word in words:
         in_answers = Answer.objects.filter(question=OuterRef("pk"), body__icontains=word)
         condition &= Q(title__icontains=word) | Q(context__icontains=word) | Exists(in_answers)
-    return condition
-
-
-def _question_matches(query: str, words: list[str]) -> Q:
-    """Every word of the query, or of the query with its glossary terms and tag names in
-    another language."""
-    condition = _question_words(words)
-    parts = expand_query(query)
-    if parts:
-        expanded = Q()
-        for part in parts:
-            alternatives = Q()
-            for alternative in part:
-                alternatives |= _question_words(alternative.split())
-            expanded &= alternatives
-        condition |= expanded
     return condition
 
 

@@ -20,6 +20,7 @@ import os
 import random
 import sys
 import time
+from contextlib import contextmanager
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/alliance_bench"
 BATCH = 5_000
@@ -47,8 +48,10 @@ def paragraph(rng: random.Random, sentences: int) -> str:
     return " ".join(sentence(rng, rng.randint(8, 18)) for _ in range(sentences))
 
 
-def ensure_database(url: str) -> None:
-    """Create the database named by ``url`` when it does not exist yet."""
+@contextmanager
+def server_cursor(url: str):
+    """A cursor on the server of the database named by ``url`` (its maintenance database,
+    autocommit: CREATE and DROP DATABASE run outside transactions), and that name."""
     import dj_database_url
     import psycopg2
 
@@ -61,31 +64,26 @@ def ensure_database(url: str) -> None:
         port=config["PORT"] or None,
     )
     connection.autocommit = True
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [config["NAME"]])
+    try:
+        with connection.cursor() as cursor:
+            yield cursor, config["NAME"]
+    finally:
+        connection.close()
+
+
+def ensure_database(url: str) -> None:
+    """Create the database named by ``url`` when it does not exist yet."""
+    with server_cursor(url) as (cursor, name):
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
         if not cursor.fetchone():
-            log(f"creating database {config['NAME']}")
-            cursor.execute(f'CREATE DATABASE "{config["NAME"]}"')
-    connection.close()
+            log(f"creating database {name}")
+            cursor.execute(f'CREATE DATABASE "{name}"')
 
 
 def drop_database(url: str) -> None:
-    import dj_database_url
-    import psycopg2
-
-    config = dj_database_url.parse(url)
-    connection = psycopg2.connect(
-        dbname="postgres",
-        user=config["USER"] or None,
-        password=config["PASSWORD"] or None,
-        host=config["HOST"] or None,
-        port=config["PORT"] or None,
-    )
-    connection.autocommit = True
-    with connection.cursor() as cursor:
-        log(f"dropping database {config['NAME']}")
-        cursor.execute(f'DROP DATABASE IF EXISTS "{config["NAME"]}" WITH (FORCE)')
-    connection.close()
+    with server_cursor(url) as (cursor, name):
+        log(f"dropping database {name}")
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def setup_django(url: str) -> None:

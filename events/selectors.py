@@ -4,34 +4,21 @@ from itertools import groupby
 
 from django.db.models import (
     Count,
-    IntegerField,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
-    Subquery,
     prefetch_related_objects,
 )
-from django.db.models.functions import Coalesce
 
 from accounts.models import User
 from core.dates import localtime
+from core.queries import count_of
 from languages.models import reader_translations
 from projects.models import Project
 
 from .enums import RegistrationState
 from .models import AgendaItem, Event, Registration
-
-
-def _confirmed_count() -> Coalesce:
-    confirmed = (
-        Registration.objects.filter(event=OuterRef("pk"), state=RegistrationState.CONFIRMED)
-        .order_by()
-        .values("event")
-        .annotate(n=Count("pk"))
-        .values("n")[:1]
-    )
-    return Coalesce(Subquery(confirmed, output_field=IntegerField()), 0)
 
 
 def _in_city(city) -> Q:
@@ -44,8 +31,14 @@ def card_queryset(events: QuerySet[Event]) -> QuerySet[Event]:
     """What an event card shows, its title in the reader's language (one query for them all)."""
     return (
         events.select_related("host_city")
-        # Counted for the cards shown only (a subquery: a join would count every event's).
-        .annotate(confirmed=_confirmed_count())
+        .annotate(
+            confirmed=count_of(
+                Registration.objects.filter(
+                    event=OuterRef("pk"), state=RegistrationState.CONFIRMED
+                ),
+                "event",
+            )
+        )
         .prefetch_related(reader_translations())
     )
 

@@ -8,7 +8,10 @@ their versions are cached, whatever the number of searches.
 
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from django.db.models import Q
 
 from .tags import concept_index, concepts_version
 from .terms import is_acronym, published_term_rows, term_names, terms_version
@@ -109,6 +112,22 @@ def expand_query(query: str) -> list[list[str]] | None:
         position, found = match.end(), True
     parts += [[word] for word in text[position:].split()]
     return parts if found else None
+
+
+def matching_condition(query: str, words: list[str], every_word: Callable[[list[str]], Q]) -> Q:
+    """A filter for texts holding every word of the query (``every_word(words)`` builds it),
+    or every word of the query with its glossary terms and tag names in another language."""
+    condition = every_word(words)
+    parts = expand_query(query)
+    if parts:
+        expanded = Q()
+        for part in parts:
+            alternatives = Q()
+            for alternative in part:
+                alternatives |= every_word(alternative.split())
+            expanded &= alternatives
+        condition |= expanded
+    return condition
 
 
 def equivalent_words(text: str) -> list[str]:

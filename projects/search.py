@@ -23,7 +23,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from core import pagecache
-from languages.equivalents import expand_query
+from languages.equivalents import expand_query, matching_condition
 from languages.models import Translation
 
 from .enums import SEARCH_CONFIGS, SOFT_FIELDS
@@ -159,17 +159,7 @@ def search(projects: QuerySet[Project], query: str) -> QuerySet[Project]:
             .annotate(rank=SearchRank(F("search_vector"), ts_query))
             .order_by("-rank", "-created_at")
         )
-    condition = _contains_all(words)
-    parts = expand_query(query)
-    if parts:
-        expanded = Q()
-        for part in parts:
-            alternatives = Q()
-            for alternative in part:
-                alternatives |= _contains_all(alternative.split())
-            expanded &= alternatives
-        condition |= expanded
-    return projects.filter(condition)
+    return projects.filter(matching_condition(query, words, _contains_all))
 
 
 def _python_snippet(text: str, words: list[str], width: int = 220) -> SafeString:

@@ -7,12 +7,12 @@ A refresh counts everything (a few seconds at 100,000 projects, in a worker), st
 kinds of readers' summaries in one transaction, then renews the cached pages.
 """
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
 from core import pagecache
-from core.enums import Visibility
 
 from .models import ListScope, ListSummary, Project
 from .selectors import Summary, as_counts, facets
@@ -22,9 +22,9 @@ PENDING_SECONDS = 300  # a lost task (a worker that died) blocks refreshes this 
 
 
 def compute(scope: str) -> Summary:
-    projects = Project.objects.alive()
-    if scope == ListScope.PUBLIC:
-        projects = projects.filter(visibility=Visibility.PUBLIC)
+    # What a visitor reads, or what every member reads: the one rule (cities/rules.py).
+    reader = AnonymousUser() if scope == ListScope.PUBLIC else None
+    projects = Project.objects.visible_to(reader) if reader else Project.objects.alive()
     return Summary(projects.count(), facets(projects))
 
 

@@ -4,20 +4,18 @@ from django.db.models import (
     Count,
     Exists,
     F,
-    IntegerField,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
-    Subquery,
     prefetch_related_objects,
 )
-from django.db.models.functions import Coalesce
 
 from accounts.models import User
 from cities.enums import Country
 from cities.models import Membership
 from cities.selectors import approved_members
+from core.queries import count_of
 from languages.models import reader_translations
 from projects.models import Project
 from themes.models import Theme
@@ -25,23 +23,10 @@ from themes.models import Theme
 from .models import Answer, Question, UsefulMark
 
 
-def _answer_count() -> Coalesce:
-    answers = (
-        Answer.objects.filter(question=OuterRef("pk"))
-        .order_by()
-        .values("question")
-        .annotate(n=Count("pk"))
-        .values("n")[:1]
-    )
-    return Coalesce(Subquery(answers, output_field=IntegerField()), 0)
-
-
 def card_queryset(questions: QuerySet[Question]) -> QuerySet[Question]:
     return (
         questions.select_related("city")
-        # Counted for the cards shown only: a join and GROUP BY would count every question's
-        # answers before the list is cut to its page.
-        .annotate(answer_count=_answer_count())
+        .annotate(answer_count=count_of(Answer.objects.filter(question=OuterRef("pk")), "question"))
         .prefetch_related(
             Prefetch("themes", queryset=Theme.objects.order_by("kind", "position")),
             reader_translations(),  # the titles in the reader's language
