@@ -3,6 +3,7 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -12,6 +13,7 @@ from cities.selectors import cities_by_country
 from core.pagecache import public_page
 from events.selectors import upcoming_events
 from languages.equivalents import matching_condition
+from languages.selectors import attach_translations
 from projects.matching import city_matches
 from projects.search import add_snippets, fold, search_query, uses_postgres
 from projects.selectors import card_queryset, filter_projects, latest_projects, visible_projects
@@ -154,6 +156,8 @@ def suggestions(request):
     # Read from the stored matches (projects.matching): a bounded number of rows, however many
     # projects the two countries have.
     profile, matches = city_matches(city, user, expertise_ids=expertise, limit=10)
+    # The peers' titles in the reader's language where translated (one query).
+    attach_translations([match.project for match in matches], get_language())
     return render(
         request,
         "suggestions.html",

@@ -230,9 +230,10 @@ def test_suggestions_budget(member_client, size, django_assert_num_queries):
     ContentType.objects.clear_cache()  # as in a fresh process
 
     # The city's stored profile and matches (two queries), the matches' themes, goals and tags
-    # (three), the questions (two), the translations shown (two, with the content type), the
-    # people (three); the city's projects are not loaded.
-    with django_assert_num_queries(17):
+    # (three), the matches' titles in the reader's language (two, with the content type), the
+    # questions (two), their translations (two, with the content type), the people (three);
+    # the city's projects are not loaded.
+    with django_assert_num_queries(19):
         response = member_client.get("/en/suggestions/")
 
     assert len(PROJECT.findall(part(response, "matches-heading"))) == min(size // 2, 10)
@@ -249,3 +250,20 @@ def test_suggestions_answer_under_each_language_prefix(login, member, grille, la
     assert response.status_code == 200
     assert f'<html lang="{language}"' in response.content.decode()
     assert PROJECT.findall(part(response, "matches-heading")) == ["Umeå square"]
+
+
+def test_suggestions_show_the_peers_titles_in_the_readers_language(login, member, grille):
+    from languages.services import save_translation
+
+    peer = make_project(
+        city="umea", title="Torget för alla", themes=("public-spaces",), content_language="sv"
+    )
+    member.languages_spoken = ["fr", "sv"]
+    member.save(update_fields=["languages_spoken"])
+    save_translation(obj=peer, language="fr", texts={"title": "La place pour tous"}, by=member)
+
+    matches = part(login(member).get("/fr/suggestions/"), "matches-heading")
+
+    assert '<a href="/fr/projects/' in matches
+    assert 'lang="fr">La place pour tous</a>' in matches
+    assert "Torget för alla" not in matches
