@@ -80,6 +80,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Signed-in members' pages from the cache, each for its own session: last, so that the
+    # language, the session and the messages are known.
+    "core.pagecache.MemberPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "alliance_portal.urls"
@@ -159,6 +162,10 @@ else:
 # Whole pages for signed-out visitors (core/pagecache.py), renewed after any write to these apps
 # and at the latest after PAGE_CACHE_SECONDS (0: off; off with DJANGO_DEBUG unless set).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0" if DEBUG else "300"))
+# Signed-in members' pages, each kept for its own session (0: off; at most PAGE_CACHE_SECONDS).
+MEMBER_PAGE_CACHE_SECONDS = min(
+    PAGE_CACHE_SECONDS, int(os.environ.get("MEMBER_PAGE_CACHE_SECONDS", PAGE_CACHE_SECONDS))
+)
 PAGE_CACHE_APPS = [
     "accounts",
     "cities",

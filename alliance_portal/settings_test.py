@@ -32,3 +32,4 @@ CELERY_BROKER_URL = "memory://"
 CELERY_TASK_ALWAYS_EAGER = True
 # Visitors' pages are rendered afresh (tests/core/test_pagecache.py turns the cache on).
 PAGE_CACHE_SECONDS = 0
+MEMBER_PAGE_CACHE_SECONDS = 0

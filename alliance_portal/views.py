@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 from cities.models import City
 from cities.rules import approved_cities
 from cities.selectors import cities_by_country
-from core.pagecache import public_page
+from core.pagecache import member_page, public_page
 from events.selectors import upcoming_events
 from languages.equivalents import matching_condition
 from languages.selectors import attach_translations
@@ -144,6 +144,7 @@ def _question_words(words) -> Q:
 
 
 @require_GET
+@member_page
 def suggestions(request):
     """For a member's city: matched peer projects, open questions elsewhere, people to meet."""
     user = request.user

@@ -12,6 +12,7 @@ through the same middleware and gunicorn): one request at a time, page and bare 
 import argparse
 import http.client
 import os
+import re
 import secrets
 import socket
 import statistics
@@ -57,7 +58,18 @@ class Client:
             body = response.read()
         finally:
             connection.close()
-        return response.status, body, time.perf_counter() - started
+        elapsed = time.perf_counter() - started
+        if self.cookie:
+            self.keep_csrf_cookie(response.getheader("Set-Cookie") or "")
+        return response.status, body, elapsed
+
+    def keep_csrf_cookie(self, set_cookie: str) -> None:
+        """Keep the CSRF cookie a signed-in page sets, as a browser does (its pages' forms
+        carry tokens made from it)."""
+        found = re.search(r"csrftoken=([^;,\s]+)", set_cookie)
+        if found:
+            cookies = [c for c in self.cookie.split("; ") if not c.startswith("csrftoken=")]
+            self.cookie = "; ".join([*cookies, f"csrftoken={found.group(1)}"])
 
 
 def percentile(values: list[float], fraction: float) -> float:

@@ -16,6 +16,7 @@ from accounts.enums import Frequency
 from accounts.models import User
 from cities.models import City
 from cities.rules import members_content_readers
+from core import pagecache
 
 from .emails import UNSUBSCRIBE_SALT
 from .models import Follow, Notification
@@ -149,6 +150,8 @@ def notify(
         User.objects.filter(pk__in=[person.pk for person in recipients]).update(
             unread_notifications=F("unread_notifications") + 1
         )
+        # Their headers count one more notification.
+        pagecache.member_changed([person.pk for person in recipients])
         at_once = [
             notification.pk
             for person, notification in zip(recipients, created, strict=True)
@@ -191,8 +194,10 @@ def mark_read(*, user: User, notification: Notification | None = None) -> int:
             remaining = Notification.objects.filter(recipient=user, read_at__isnull=True).count()
             User.objects.filter(pk=user.pk).update(unread_notifications=remaining)
             user.unread_notifications = remaining
+            pagecache.member_changed([user.pk])
     return count
 
 
 def unsubscribe(*, user: User) -> None:
     User.objects.filter(pk=user.pk).update(notification_frequency=Frequency.NEVER)
+    pagecache.member_changed([user.pk])

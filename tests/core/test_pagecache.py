@@ -1,6 +1,8 @@
 """Signed-out visitors' pages from the cache: 0 queries on a hit, renewed by any change, and
 never mixed with what members see."""
 
+import re
+
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
@@ -20,8 +22,8 @@ def page_cache(settings):
 
 
 def page_keys() -> set[str]:
-    """The page entries in the local-memory cache of the tests."""
-    return {key for key in cache._cache if ":pages:" in key and GENERATION not in key}
+    """The visitors' page entries in the local-memory cache of the tests."""
+    return {key for key in cache._cache if re.fullmatch(r":\d+:pages:[0-9a-f]{64}", key)}
 
 
 GENERATION = pagecache.GENERATION_KEY

@@ -22,6 +22,8 @@ URL = "/en/projects/"
 @pytest.fixture
 def cached(settings):
     settings.PAGE_CACHE_SECONDS = 300
+    # The summaries, not the members' whole pages (tests/core/test_member_pagecache.py).
+    settings.MEMBER_PAGE_CACHE_SECONDS = 0
 
 
 def queries(client, url: str = URL) -> tuple[int, str]:
