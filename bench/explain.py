@@ -2,9 +2,10 @@
 
 Each page is requested once in this process (Django's test client, the benchmark's settings and
 database, the cache emptied first so that the queries a cache miss runs are the ones seen),
-every SELECT it ran is explained by PostgreSQL, and a ``Seq Scan`` over a table holding more
-than ``LARGE`` rows (by PostgreSQL's statistics) is flagged: such a query reads the whole
-table, so its cost grows with the data (unless a Limit right above the scan stops it early).
+every SELECT (or WITH … SELECT) it ran is explained by PostgreSQL, and a ``Seq Scan`` over a
+table holding more than ``LARGE`` rows (by PostgreSQL's statistics) is flagged: such a query
+reads the whole table, so its cost grows with the data (unless a Limit right above the scan
+stops it early).
 """
 
 import re
@@ -85,7 +86,7 @@ def page_plans(who: str, name: str, path: str, member, sizes: dict[str, int]) ->
     result = PagePlans(who, name, path)
     for query in captured.captured_queries:
         sql = query["sql"]
-        if not sql.lstrip().upper().startswith("SELECT"):
+        if not sql.lstrip().upper().startswith(("SELECT", "WITH")):  # reads only
             continue
         plan = explain(sql)
         result.plans.append((sql, plan))

@@ -120,7 +120,7 @@ def pages(signed_in: bool) -> list[tuple[str, str]]:
     found = [
         ("home", "/en/"),
         ("project list", "/en/projects/"),
-        ("project list, filtered", f"/en/projects/?theme={theme.slug}&status=ongoing"),
+        ("filtered project list", f"/en/projects/?theme={theme.slug}&status=ongoing"),
         ("search", "/en/search/?q=cycling+square"),
         ("project page", f"/en/projects/{project.slug}/"),
         ("city page", f"/en/cities/{city.slug}/"),

@@ -5,8 +5,9 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
-from taggit.models import Tag
+from django.db import connection
+from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
+from taggit.models import Tag, TaggedItem
 
 from accounts.models import User
 from cities.models import City
@@ -66,51 +67,85 @@ class Facets:
     tags: list
 
 
-def facets(projects: QuerySet[Project]) -> Facets:
-    """How many of ``projects`` carry each filter value (one query per filter). Each count
-    starts from the matching projects (an inner join from them), so that it reads what matches,
-    not every project of the network."""
-    ids = projects.order_by().values("pk")
-    themes = (
-        Theme.objects.filter(projects__in=ids)
-        .annotate(count=Count("projects"))
-        .order_by("kind", "position")
-    )
-    cities = (
-        City.objects.filter(projects__in=ids).annotate(count=Count("projects")).order_by("name")
-    )
-    countries = list(
-        Project.objects.filter(pk__in=ids)
-        .values_list("city__country")
-        .annotate(count=Count("pk"))
-        .order_by("city__country")
-    )
-    statuses = dict(
-        Project.objects.filter(pk__in=ids).values_list("status").annotate(count=Count("pk"))
-    )
-    sdgs = SustainableDevelopmentGoal.objects.filter(projects__in=ids).annotate(
-        count=Count("projects")
-    )
-    tags = (
-        Tag.objects.filter(
-            taggit_taggeditem_items__content_type__app_label="projects",
-            taggit_taggeditem_items__object_id__in=ids,
+TAG_FACETS = 30
+
+
+def count(projects: QuerySet[Project]) -> "Summary":
+    """How many ``projects`` there are and how many carry each filter value, in one query that
+    reads the matching projects once and, for each of them, its own themes, goals and tags
+    through their indexes: its cost follows what matches, not the size of the network (the
+    objects named are then read by id, one query per kind)."""
+    total, counts = _counts(projects)
+    return from_counts(total, counts)
+
+
+KINDS = ("cities", "statuses", "countries", "themes", "sdgs", "tags")
+
+
+def _per_project(through, target: str, condition: str = "") -> str:
+    """A join of each matching project (``m``) to its own rows of a many-to-many table, as
+    ``item.value``. On PostgreSQL a lateral subquery the planner may not merge (``OFFSET 0``):
+    one index look-up per match, rather than hashing the whole table against the matches."""
+    quote = connection.ops.quote_name
+    if isinstance(through, str):  # taggit's generic table
+        table, column, key = quote(through), quote("tag_id"), quote("object_id")
+    else:
+        table = quote(through._meta.db_table)
+        column = quote(through._meta.get_field(target).column)
+        key = quote(through._meta.get_field("project").column)
+    if connection.vendor == "postgresql":
+        return (
+            f"CROSS JOIN LATERAL (SELECT {column} AS value FROM {table} "  # noqa: S608
+            f"WHERE {key} = m.id {condition} OFFSET 0) AS item"
         )
-        .annotate(count=Count("taggit_taggeditem_items", distinct=True))
-        .order_by("-count", "name")[:30]
+    return (
+        f"JOIN (SELECT {column} AS value, {key} AS owner FROM {table} "  # noqa: S608
+        f"WHERE 1 = 1 {condition}) AS item ON item.owner = m.id"
     )
-    return Facets(
-        themes=list(themes),
-        cities=list(cities),
-        countries=countries,
-        statuses=[
-            (value, label, statuses[value])
-            for value, label in ProjectStatus.choices
-            if value in statuses
-        ],
-        sdgs=list(sdgs),
-        tags=_one_per_concept(tags),
+
+
+def _counts(projects: QuerySet[Project]) -> tuple[int, dict]:
+    """The number of ``projects`` and, per kind of facet, [value, count] pairs: one query.
+    Every name put into the SQL comes from the models' metadata, quoted; values are
+    parameters (those of ``projects``' own query)."""
+    matching, params = projects.order_by().values("pk", "city_id", "status").query.sql_with_params()
+    quote = connection.ops.quote_name
+    project_tags = (
+        f"AND content_type_id IN (SELECT id FROM {quote('django_content_type')} "  # noqa: S608
+        "WHERE app_label = 'projects' AND model = 'project')"
     )
+    cities = quote(City._meta.db_table)
+    parts = [
+        "SELECT 'total', '', COUNT(*) FROM m",
+        "SELECT 'cities', CAST(m.city_id AS TEXT), COUNT(*) FROM m GROUP BY m.city_id",
+        "SELECT 'statuses', m.status, COUNT(*) FROM m GROUP BY m.status",
+        f"SELECT 'countries', city.country, COUNT(*) FROM m JOIN {cities} AS city "  # noqa: S608
+        "ON city.id = m.city_id GROUP BY city.country",
+    ]
+    joins = {
+        "themes": _per_project(Project.themes.through, "theme"),
+        "sdgs": _per_project(Project.sdgs.through, "sustainabledevelopmentgoal"),
+        "tags": _per_project(TaggedItem._meta.db_table, "tag", project_tags),
+    }
+    for kind, join in joins.items():
+        parts.append(
+            f"SELECT '{kind}', CAST(item.value AS TEXT), COUNT(*) FROM m {join} "  # noqa: S608
+            "GROUP BY item.value"
+        )
+    materialized = "MATERIALIZED " if connection.vendor == "postgresql" else ""
+    sql = f"WITH m (id, city_id, status) AS {materialized}({matching}) " + " UNION ALL ".join(parts)
+    found: dict[str, list] = {kind: [] for kind in KINDS}
+    total = 0
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for kind, value, number in cursor.fetchall():
+            if kind == "total":
+                total = number
+            elif kind in ("statuses", "countries"):
+                found[kind].append([value, number])
+            else:
+                found[kind].append([int(value), number])
+    return total, found
 
 
 @dataclass
@@ -132,7 +167,7 @@ def summary(projects: QuerySet[Project], filters: dict, user: User) -> Summary:
     readers who see the same projects (visitors, or members) share one entry per set of
     filters, renewed with the visitors' pages (``core.pagecache``)."""
     if not pagecache.enabled():
-        return Summary(projects.count(), facets(projects))
+        return count(projects)
     scope = scope_of(user)
     described = sorted((name, str(getattr(value, "pk", value))) for name, value in filters.items())
     digest = hashlib.sha256(repr(described).encode()).hexdigest()
@@ -140,10 +175,7 @@ def summary(projects: QuerySet[Project], filters: dict, user: User) -> Summary:
     found = cache.get(key)
     if found is None:
         stored = None if filters else ListSummary.objects.filter(scope=scope).first()
-        if stored is not None:
-            found = from_counts(stored.total, stored.counts)
-        else:
-            found = Summary(projects.count(), facets(projects))
+        found = from_counts(stored.total, stored.counts) if stored else count(projects)
         cache.set(key, found, settings.PAGE_CACHE_SECONDS)
     return found
 
@@ -161,32 +193,43 @@ def as_counts(found: Summary) -> dict:
     }
 
 
-def _objects(model, pairs) -> list:
+def _objects(model, pairs, order) -> list:
     by_pk = model.objects.in_bulk([pk for pk, _count in pairs])
     found = []
-    for pk, count in pairs:
+    for pk, number in pairs:
         if pk in by_pk:  # removed since: left out until the next summary
-            by_pk[pk].count = count
+            by_pk[pk].count = number
             found.append(by_pk[pk])
-    return found
+    return sorted(found, key=order)
+
+
+def _top_tags(pairs) -> list[Tag]:
+    """The most used tags (ties by name), one per subject."""
+    pairs = sorted(pairs, key=lambda pair: -pair[1])
+    if len(pairs) > TAG_FACETS:
+        # Those tied with the last one kept may come before it by name: read them too.
+        last = pairs[TAG_FACETS - 1][1]
+        pairs = [pair for pair in pairs if pair[1] >= last][: TAG_FACETS * 5]
+    tags = _objects(Tag, pairs, order=lambda tag: (-tag.count, tag.name))[:TAG_FACETS]
+    return _one_per_concept(tags)
 
 
 def from_counts(total: int, counts: dict) -> Summary:
-    """A summary from stored ids and counts (one query per kind of object)."""
-    labels = dict(ProjectStatus.choices)
+    """A summary from ids and counts (one query per kind of object), in the facets' orders."""
+    statuses = dict(counts["statuses"])
     return Summary(
         total,
         Facets(
-            themes=_objects(Theme, counts["themes"]),
-            cities=_objects(City, counts["cities"]),
-            countries=[(code, count) for code, count in counts["countries"]],
+            themes=_objects(Theme, counts["themes"], order=lambda t: (t.kind, t.position)),
+            cities=_objects(City, counts["cities"], order=lambda city: city.name),
+            countries=sorted((code, number) for code, number in counts["countries"]),
             statuses=[
-                (value, labels[value], count)
-                for value, count in counts["statuses"]
-                if value in labels
+                (value, label, statuses[value])
+                for value, label in ProjectStatus.choices
+                if value in statuses
             ],
-            sdgs=_objects(SustainableDevelopmentGoal, counts["sdgs"]),
-            tags=_objects(Tag, counts["tags"]),
+            sdgs=_objects(SustainableDevelopmentGoal, counts["sdgs"], order=lambda g: g.number),
+            tags=_top_tags(counts["tags"]),
         ),
     )
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from core import pagecache
 
 from .models import ListScope, ListSummary, Project
-from .selectors import Summary, as_counts, facets
+from .selectors import Summary, as_counts, count
 
 PENDING_KEY = "projects:summary-refresh-pending"
 PENDING_SECONDS = 300  # a lost task (a worker that died) blocks refreshes this long at most
@@ -25,7 +25,7 @@ def compute(scope: str) -> Summary:
     # What a visitor reads, or what every member reads: the one rule (cities/rules.py).
     reader = AnonymousUser() if scope == ListScope.PUBLIC else None
     projects = Project.objects.visible_to(reader) if reader else Project.objects.alive()
-    return Summary(projects.count(), facets(projects))
+    return count(projects)
 
 
 def refresh() -> None:

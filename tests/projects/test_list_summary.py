@@ -11,7 +11,7 @@ from core.enums import Visibility
 from projects import search as project_search
 from projects import services, summaries, tasks
 from projects.models import ListScope, ListSummary, Project
-from projects.selectors import Summary, as_counts, facets
+from projects.selectors import as_counts, count
 from tests.factories import make_project
 
 pytestmark = pytest.mark.django_db
@@ -42,16 +42,16 @@ def test_members_share_the_counts_until_the_data_changes(
     first, page = queries(member_client)
     assert "2 projects" in page
     again, page = queries(member_client)
-    # The stored summary's row (none yet), the count and the six facets (themes, cities,
-    # countries, statuses, goals, tags).
-    assert again == first - 8
+    # The stored summary's row (none yet), the one counting query, and the city and theme it
+    # names (no goals or tags here).
+    assert again == first - 4
     assert "2 projects" in page
     with django_capture_on_commit_callbacks(execute=True):
         make_project(title="Third plan")
     renewed, page = queries(member_client)
     # The change counted the list again (a task): the page reads the stored row and the
-    # themes and cities it names, instead of the count and the six facets.
-    assert renewed == first - 8 + 3
+    # themes and cities it names, instead of counting.
+    assert renewed == first - 4 + 3
     assert "3 projects" in page and "Third plan" in page
 
 
@@ -108,7 +108,7 @@ def test_a_refresh_stores_what_counting_finds_for_each_kind_of_reader():
     ):
         row = stored(scope)
         assert row.total == projects.count()
-        assert row.counts == as_counts(Summary(projects.count(), facets(projects)))
+        assert row.counts == as_counts(count(projects))
     assert stored(ListScope.PUBLIC).counts["statuses"] == [["ongoing", 1]]
 
 
