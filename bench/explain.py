@@ -86,7 +86,7 @@ def page_plans(who: str, name: str, path: str, member, sizes: dict[str, int]) ->
     result = PagePlans(who, name, path)
     for query in captured.captured_queries:
         sql = query["sql"]
-        if not sql.lstrip().upper().startswith(("SELECT", "WITH")):  # reads only
+        if not is_read(sql):
             continue
         plan = explain(sql)
         result.plans.append((sql, plan))
@@ -94,6 +94,15 @@ def page_plans(who: str, name: str, path: str, member, sizes: dict[str, int]) ->
             if sizes.get(table, 0) > LARGE:
                 result.flagged.append((table, sql))
     return result
+
+
+def is_read(sql: str) -> bool:
+    """Whether ``sql`` only reads, and so may be explained: a SELECT, or a WITH … SELECT (one
+    with a data-modifying common table expression would be a write)."""
+    text = sql.lstrip().upper()
+    if text.startswith("SELECT"):
+        return True
+    return text.startswith("WITH") and not re.search(r"\b(INSERT|UPDATE|DELETE)\b", text)
 
 
 def report(pages: list[tuple[str, str, str]], member) -> list[PagePlans]:

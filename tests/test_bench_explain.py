@@ -1,6 +1,6 @@
 """The benchmark's query-plan report flags the sequential scans whose cost grows with a table."""
 
-from bench.explain import unbounded_scans
+from bench.explain import is_read, unbounded_scans
 
 PLAN = """Aggregate  (cost=7449.17..7449.18 rows=1 width=8)
   ->  Nested Loop  (cost=955.71..7446.92 rows=900 width=0)
@@ -28,3 +28,10 @@ def test_a_scan_below_a_sort_below_a_limit_is_flagged():
         ->  Seq Scan on projects_project  (cost=0.00..82286.80 rows=90000)
 """
     assert unbounded_scans(plan) == ["projects_project"]
+
+
+def test_selects_and_reading_common_table_expressions_are_explained():
+    assert is_read('SELECT "id" FROM "projects_project"')
+    assert is_read("WITH m (id) AS MATERIALIZED (SELECT 1) SELECT COUNT(*) FROM m")
+    assert not is_read("WITH m AS (DELETE FROM projects_project RETURNING id) SELECT * FROM m")
+    assert not is_read('UPDATE "projects_project" SET "title" = %s')
