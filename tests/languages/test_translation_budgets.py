@@ -68,7 +68,7 @@ def _get(client, url, django_assert_num_queries, queries):
 
 def test_project_list_in_french(anonymous_client, projects, django_assert_num_queries):
     made, translated = projects
-    html = _get(anonymous_client, "/fr/projects/", django_assert_num_queries, 15)
+    html = _get(anonymous_client, "/fr/projects/", django_assert_num_queries, 13)
     newest = made[-1]
     if translated:
         assert f'lang="fr">title fr {newest.pk}</a>' in html
@@ -78,7 +78,7 @@ def test_project_list_in_french(anonymous_client, projects, django_assert_num_qu
 
 def test_project_list_for_a_member_in_swedish(member_client, projects, django_assert_num_queries):
     made, translated = projects
-    html = _get(member_client, "/sv/projects/", django_assert_num_queries, 18)
+    html = _get(member_client, "/sv/projects/", django_assert_num_queries, 16)
     assert (f"title sv {made[-1].pk}" in html) is translated
 
 
