@@ -72,6 +72,20 @@ class Client:
             self.cookie = "; ".join([*cookies, f"csrftoken={found.group(1)}"])
 
 
+SLICES = 5
+
+
+def interleaved_throughput(client: Client, path: str, args) -> tuple[float, float]:
+    """Requests per second of ``path`` and of the bare view, measured in alternating slices
+    (page, bare, page, bare…) so that whatever else the machine does weighs on both alike."""
+    slice_seconds = args.seconds / SLICES
+    page, bare = [], []
+    for _ in range(SLICES):
+        page.append(throughput(client, path, slice_seconds, args.concurrency))
+        bare.append(throughput(client, BARE, slice_seconds, args.concurrency))
+    return statistics.fmean(page), statistics.fmean(bare)
+
+
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
@@ -279,8 +293,7 @@ def measure_page(client: Client, who: str, name: str, path: str, args) -> dict:
             raise SystemExit(f"{who} {name} {path}: HTTP {status}")
         page_times.append(elapsed)
         bare_times.append(client.get(BARE)[2])
-    page_rate = throughput(client, path, args.seconds, args.concurrency)
-    bare_rate = throughput(client, BARE, args.seconds, args.concurrency)
+    page_rate, bare_rate = interleaved_throughput(client, path, args)
     row = {
         "who": who,
         "page": name,
