@@ -219,6 +219,8 @@ def measure(args) -> None:
         "LOG_LEVEL": "WARNING",
         # Cache and sessions shared by the workers, as in production (README, deployment).
         "REDIS_URL": args.redis_url,
+        # --render: members' pages are made on every request (what a page costs on a miss).
+        **({"MEMBER_PAGE_CACHE_SECONDS": "0"} if args.render else {}),
     }
     # This process makes the member's session: it signs with the server's settings.
     os.environ.update(env)
@@ -354,6 +356,11 @@ def parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--no-plans", dest="plans", action="store_false", help="list only the flagged scans"
+    )
+    parser.add_argument(
+        "--render",
+        action="store_true",
+        help="members' pages not from the cache: measure what making them costs",
     )
     parser.add_argument(
         "--only",
