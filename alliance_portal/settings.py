@@ -101,6 +101,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "alliance_portal.context_processors.portal",
             ],
+            # Replaces Django's |date everywhere: the French « 1er » for the first of the month.
+            "builtins": ["core.templatetags.dates"],
         },
     },
 ]
