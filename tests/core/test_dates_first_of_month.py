@@ -8,6 +8,8 @@ from django.template import engines
 from django.utils import translation
 
 from core.dates import date_format
+from core.enums import Visibility
+from tests.factories import make_project
 
 FIRST = datetime.date(2026, 12, 1)
 SECOND = datetime.date(2026, 12, 2)
@@ -59,3 +61,12 @@ def test_date_format_prints_1er_in_french_only():
 def test_date_filter_keeps_an_empty_value_empty():
     with translation.override("fr"):
         assert render("[{{ day|date }}]", day=None) == "[]"
+
+
+@pytest.mark.django_db
+def test_project_page_prints_a_start_on_the_first_as_1er_in_french(anonymous_client):
+    project = make_project(start_date=FIRST, visibility=Visibility.PUBLIC)
+
+    html = anonymous_client.get(f"/fr/projects/{project.slug}/").content.decode()
+
+    assert "<dt>Début</dt><dd>1er décembre 2026</dd>" in html
