@@ -117,3 +117,21 @@ def test_password_reset_done_page_in_french(anonymous_client):
     response = anonymous_client.get("/fr/accounts/password/reset/done/")
 
     assert "<h1>Consultez votre messagerie</h1>" in text(response.content.decode())
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("fr", "Nous avons envoyé un courriel à nora@example.org pour confirmer l'adresse."),
+        ("sv", "Vi har skickat ett mejl till nora@example.org för att bekräfta adressen."),
+    ],
+)
+def test_signup_message_says_where_the_confirmation_went(anonymous_client, language, message):
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = anonymous_client.post(
+            f"/{language}/accounts/signup/",
+            {"email": "nora@example.org", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
+            follow=True,
+        )
+
+    assert [str(m) for m in response.context["messages"]] == [message]
