@@ -135,3 +135,13 @@ def test_signup_message_says_where_the_confirmation_went(anonymous_client, langu
         )
 
     assert [str(m) for m in response.context["messages"]] == [message]
+
+
+@pytest.mark.parametrize("page", ["login", "signup", "password/reset"])
+def test_entrance_fields_have_labels_and_no_placeholders(anonymous_client, page):
+    page_html = anonymous_client.get(f"/sv/accounts/{page}/").content.decode()
+    html = page_html[page_html.index("<main") :]
+
+    assert '<label for="id_' in html
+    assert "placeholder=" not in html
+    assert "Epost-adress" not in html
