@@ -1,3 +1,4 @@
+from allauth.account import forms as allauth_forms
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -63,3 +64,29 @@ class ProfileForm(forms.ModelForm):
         if avatar and avatar != self.instance.avatar and hasattr(avatar, "content_type"):
             check_picture(avatar, max_bytes=settings.AVATAR_MAX_BYTES)
         return avatar
+
+
+class _LabelsOnly:
+    """Each field says what it is in its label (in our words); allauth's placeholders repeat the
+    label in allauth's own translations ("Epost-adress" in Swedish) and vanish as one types."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs.pop("placeholder", None)
+
+
+class LoginForm(_LabelsOnly, allauth_forms.LoginForm):
+    pass
+
+
+class SignupForm(_LabelsOnly, allauth_forms.SignupForm):
+    pass
+
+
+class ResetPasswordForm(_LabelsOnly, allauth_forms.ResetPasswordForm):
+    pass
+
+
+class ResetPasswordKeyForm(_LabelsOnly, allauth_forms.ResetPasswordKeyForm):
+    pass

@@ -101,6 +101,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "alliance_portal.context_processors.portal",
             ],
+            # Replaces Django's |date everywhere: the French « 1er » for the first of the month.
+            "builtins": ["core.templatetags.dates"],
         },
     },
 ]
@@ -204,6 +206,12 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Alliance] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {
+    "login": "accounts.forms.LoginForm",
+    "signup": "accounts.forms.SignupForm",
+    "reset_password": "accounts.forms.ResetPasswordForm",
+    "reset_password_from_key": "accounts.forms.ResetPasswordKeyForm",
+}
 # allauth's rate limits stay on (their defaults); they need a shared cache in production.
 
 AVATAR_MAX_BYTES = 5 * 1024 * 1024

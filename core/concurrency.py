@@ -20,10 +20,9 @@ from django.core import signing
 from django.db import models
 from django.db.models.fields.files import FieldFile
 from django.forms.models import model_to_dict
-from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
-from .dates import localtime
+from .dates import date_format, localtime
 
 VERSION_FIELD = "edit_version"
 _SALT = "core.concurrency.edit-version"
@@ -213,5 +212,5 @@ class EditVersionFormMixin:
         if isinstance(value, bool):
             return [str(_("yes") if value else _("no"))]
         if isinstance(value, datetime.datetime):
-            return [formats.localize(localtime(value))]
-        return [formats.localize(value) if isinstance(value, datetime.date) else str(value)]
+            return [date_format(localtime(value), "DATETIME_FORMAT")]
+        return [date_format(value) if isinstance(value, datetime.date) else str(value)]

@@ -11,8 +11,12 @@ from dataclasses import dataclass
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+# Format characters that print a month's name: with one of them, "j" is a day of that month.
+MONTH_NAMES = set("FMNEb")
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,42 @@ def localtime(value: datetime.datetime, zone: datetime.tzinfo | None = None) -> 
         return timezone.localtime(value, zone)
     except OverflowError:
         return value
+
+
+def day_format(value, format_string: str | None = None) -> str:
+    """``format_string`` (a name such as ``"DATE_FORMAT"`` or a pattern; ``DATE_FORMAT`` by
+    default) for ``value``, with the first of the month as « 1er » in French (« 1er décembre
+    2026 », not « 1 décembre »): Django's format syntax has no letter for it."""
+    pattern = formats.get_format(format_string or "DATE_FORMAT")
+    if getattr(value, "day", None) != 1 or not (get_language() or "").startswith("fr"):
+        return pattern
+    characters, escaped, months = [], False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char in MONTH_NAMES:
+            months = True
+    if not months:
+        return pattern
+    for char in pattern:
+        if escaped:
+            escaped = False
+            characters.append(char)
+        elif char == "\\":
+            escaped = True
+            characters.append(char)
+        elif char == "j":
+            characters.append(r"1\e\r")
+        else:
+            characters.append(char)
+    return "".join(characters)
+
+
+def date_format(value, format_string: str | None = None) -> str:
+    """Django's ``date_format`` with the French « 1er » (``day_format``)."""
+    return formats.date_format(value, day_format(value, format_string))
 
 
 class DateTimeField(forms.DateTimeField):

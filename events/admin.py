@@ -5,13 +5,12 @@ from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core.admin import FORMFIELD_OVERRIDES
 from core.concurrency import VERSION_FIELD
-from core.dates import DateTimeField, localtime
+from core.dates import DateTimeField, date_format, localtime
 
 from . import services
 from .enums import RegistrationState
@@ -106,7 +105,7 @@ class EventAdmin(admin.ModelAdmin):
         description=Event._meta.get_field("starts_at").verbose_name, ordering="starts_at"
     )
     def starts(self, event):
-        return formats.localize(localtime(event.starts_at))
+        return date_format(localtime(event.starts_at), "DATETIME_FORMAT")
 
     def save_model(self, request, obj, form, change):
         """Saved with its relations and agenda in ``save_related``, through the service."""

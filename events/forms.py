@@ -1,7 +1,6 @@
 from django import forms
 from django.db import models
 from django.db.models import Q
-from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
@@ -9,7 +8,7 @@ from cities.forms import PlaceAndThemeFilterForm
 from cities.models import City
 from cities.selectors import approved_members
 from core.concurrency import EditVersionFormMixin, Extra
-from core.dates import EVENT_YEARS, DateTimeField, localtime
+from core.dates import EVENT_YEARS, DateTimeField, date_format, localtime
 from core.enums import ContentLanguage
 from core.forms import CoverPictureMixin
 from projects.models import Project
@@ -141,7 +140,7 @@ class EventForm(CoverPictureMixin, EditVersionFormMixin, forms.ModelForm):
                 _("Agenda"),
                 items,
                 [
-                    f"{formats.localize(localtime(starts))}: {title}"
+                    f"{date_format(localtime(starts), 'DATETIME_FORMAT')}: {title}"
                     for starts, _ends, title, *_rest in items
                 ],
             ),

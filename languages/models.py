@@ -13,12 +13,11 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from core.dates import localtime
+from core.dates import date_format, localtime
 from core.enums import ContentLanguage
 from core.i18n import localized
 

@@ -26,22 +26,22 @@ def test_signup_confirm_join_and_get_approved(people, live_server, browser, mail
     page.get_by_label("Email").fill(NEW_EMAIL)
     page.get_by_label("Password:", exact=True).fill(NEW_PASSWORD)
     page.get_by_label("Password (again)").fill(NEW_PASSWORD)
-    page.get_by_role("button", name="Sign Up").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Verify Your Email Address")
+    page.get_by_role("button", name="Create the account").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Confirm your e-mail address")
 
     # Confirm through the link in the message that was sent.
     assert [message.to for message in mail.outbox] == [[NEW_EMAIL]]
     link = re.search(r"http://\S+/en/accounts/confirm-email/\S+/", mail.outbox[0].body)
     assert link, mail.outbox[0].body
     page.goto(link.group(0))
-    page.get_by_role("button", name="Confirm").click()
+    page.get_by_role("button", name="Confirm the address").click()
 
     # Sign in (a fresh session, as someone coming back from their mailbox would).
     newcomer.clear_cookies()
     page.goto(f"{live_server.url}/en/accounts/login/")
     page.get_by_label("Email").fill(NEW_EMAIL)
     page.get_by_label("Password").fill(NEW_PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Sign in", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("My profile")
 
     # Ask to join Saint-Brieuc.

@@ -143,3 +143,14 @@ def test_membership_e_mail_names_the_city_in_the_recipients_language(
     assert name in message.body
     other = {"Gothenburg": "Göteborg", "Göteborg": "Gothenburg"}[name]
     assert other not in message.subject + message.body
+
+
+@pytest.mark.parametrize(("language", "name"), [("en", "Gothenburg"), ("fr", "Göteborg")])
+def test_suggestions_tabs_name_the_members_cities_in_the_readers_language(login, language, name):
+    both = make_user()
+    make_membership(user=both, city="saint-brieuc")
+    make_membership(user=both, city="gothenburg")
+
+    html = login(both).get(f"/{language}/suggestions/?city=saint-brieuc").content.decode()
+
+    assert f'<a href="?city=gothenburg">{name}</a>' in html
