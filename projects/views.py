@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.models import User
 from cities.models import City
 from cities.rules import approved_cities, is_moderator
+from cities.views import refuse_to_non_member
 from core.concurrency import EditConflict
 from core.objects import get_object_for
 from core.pagecache import public_page
@@ -209,7 +210,7 @@ def _project_form_page(request, project: Project | None):
 @require_http_methods(["GET", "POST"])
 def project_create(request):
     if not request.user.has_perm("projects.add_project"):
-        raise PermissionDenied
+        return refuse_to_non_member(request)
     return _project_form_page(request, None)
 
 
