@@ -122,7 +122,7 @@ def test_deleted_project_is_readable_by_staff_only(client_for, public_project, r
     assert response.status_code == status
     if status == 200:
         html = response.content.decode()
-        assert "This project was deleted. Only staff can see it." in html
+        assert "<h1>This project was deleted</h1>" in html
         assert f'action="/en/projects/{public_project.slug}/undelete/"' in html
 
 
