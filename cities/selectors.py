@@ -73,5 +73,14 @@ def coordinated_cities(user: User) -> QuerySet[City]:
     ).order_by("country", "name")
 
 
+def waiting_requests(user: User) -> list[Membership]:
+    """``user``'s requests to join a city that no one has decided yet, oldest first."""
+    if not user.is_authenticated:
+        return []
+    return list(
+        Membership.objects.pending().filter(user=user).select_related("city").order_by("created_at")
+    )
+
+
 def user_memberships(user: User) -> QuerySet[Membership]:
     return Membership.objects.filter(user=user).select_related("city").order_by("city__name")

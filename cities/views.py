@@ -12,7 +12,13 @@ from . import map as city_map
 from . import services
 from .forms import MembershipDecisionForm, MembershipRequestForm
 from .models import City, Membership
-from .selectors import cities_by_country, city_people, pending_memberships, user_memberships
+from .selectors import (
+    cities_by_country,
+    city_people,
+    pending_memberships,
+    user_memberships,
+    waiting_requests,
+)
 
 
 @login_not_required
@@ -124,3 +130,15 @@ def membership_request_page(request):
         "cities/membership_request.html",
         {"form": form, "memberships": user_memberships(request.user)},
     )
+
+
+def refuse_to_non_member(request, message: str | None = None):
+    """The answer to someone who may not post or ask because they are not an approved member.
+
+    Who has asked to join a city and is waiting for its coordinators is told so, and since when:
+    "ask your city's coordinator" is what they already did. Anyone else gets the usual 403.
+    """
+    waiting = waiting_requests(request.user)
+    if not waiting:
+        raise PermissionDenied(message) if message else PermissionDenied
+    return render(request, "cities/membership_waiting.html", {"waiting": waiting}, status=403)

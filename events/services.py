@@ -1,5 +1,6 @@
 """Writes for events: saving with an agenda, publishing, cancelling, fair registration."""
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
@@ -29,9 +30,16 @@ RESERVED_SLUGS = frozenset({"new", "feed", "propose"})
 
 
 def unique_slug(title: str, starts_at) -> str:
-    return core_slugs.unique_slug(
-        Event, f"{title} {starts_at:%Y}", fallback="event", reserved=RESERVED_SLUGS
+    """A new event's slug: its title and the year it starts in, unless the title already says
+    the year ("Annual seminar 2026" is not "annual-seminar-2026-2026"). Only new events get a
+    slug; existing ones keep theirs, so their addresses keep working."""
+    year = (
+        str(timezone.localtime(starts_at).year)
+        if timezone.is_aware(starts_at)
+        else str(starts_at.year)
     )
+    text = title if re.search(rf"(?<!\d){year}(?!\d)", title) else f"{title} {year}"
+    return core_slugs.unique_slug(Event, text, fallback="event", reserved=RESERVED_SLUGS)
 
 
 def confirmed_count(event: Event) -> int:

@@ -253,9 +253,14 @@ def _one_per_concept(tags) -> list[Tag]:
 def project_for_detail(slug: str, user: User) -> Project | None:
     """The project with what its page shows, or None when ``user`` may not read it: who may
     not costs one query, the same as for an address that does not exist."""
-    project = Project.objects.select_related("city", "author").filter(slug=slug).first()
+    project = (
+        Project.objects.select_related("city", "author", "deleted_by").filter(slug=slug).first()
+    )
     if project is None or not user.has_perm("projects.view_project", project):
         return None
+    if project.is_deleted:
+        # Its page only says that it was deleted, when and by whom (projects.views).
+        return project
     prefetch_related_objects(
         [project],
         Prefetch("themes", queryset=Theme.objects.order_by("kind", "position")),

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.models import User
 from cities.models import City
 from cities.rules import approved_cities, is_moderator
+from cities.views import refuse_to_non_member
 from core.concurrency import EditConflict
 from core.objects import get_object_for
 from core.pagecache import public_page
@@ -91,11 +93,28 @@ def project_list(request):
 
 @login_not_required
 @require_GET
-@public_page
 def project_detail(request, slug):
     project = selectors.project_for_detail(slug, request.user)
     if project is None:
         raise Http404
+    if project.is_deleted:
+        return _deleted_project_page(request, project)
+    return _project_page(request, project)
+
+
+def _deleted_project_page(request, project: Project):
+    """A deleted project, for who may restore it: when and by whom, and the restore button; a
+    404 for anyone else. Never kept in the page cache (not marked ``@public_page``, and private):
+    once restored, or for the next person, the answer is a different one."""
+    if not request.user.has_perm("projects.undelete_project", project):
+        raise Http404
+    response = render(request, "projects/project_deleted.html", {"project": project})
+    add_never_cache_headers(response)
+    return response
+
+
+@public_page
+def _project_page(request, project: Project):
     user = request.user
     can_comment = user.has_perm("projects.comment_project", project)
     can_read_comments = user.has_perm("projects.read_comments", project)
@@ -132,7 +151,6 @@ def project_detail(request, slug):
             "can_comment": can_comment,
             "can_edit": user.has_perm("projects.change_project", project),
             "can_moderate": is_moderator(user),
-            "can_undelete": user.has_perm("projects.undelete_project", project),
         },
     )
 
@@ -209,7 +227,7 @@ def _project_form_page(request, project: Project | None):
 @require_http_methods(["GET", "POST"])
 def project_create(request):
     if not request.user.has_perm("projects.add_project"):
-        raise PermissionDenied
+        return refuse_to_non_member(request)
     return _project_form_page(request, None)
 
 

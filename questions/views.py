@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cities.rules import approved_cities
+from cities.views import refuse_to_non_member
 from core.concurrency import EditConflict
 from core.objects import get_object_for
 from core.pagecache import public_page
@@ -115,7 +116,9 @@ def _cities(user):
 @require_http_methods(["GET", "POST"])
 def question_ask(request):
     if not request.user.has_perm("questions.add_question"):
-        raise PermissionDenied(_("Approved members of a member city can ask the network."))
+        return refuse_to_non_member(
+            request, _("Approved members of a member city can ask the network.")
+        )
     return _question_form(request, None)
 
 

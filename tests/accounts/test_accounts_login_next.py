@@ -10,14 +10,14 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     "next_page", ["https://evil.example", "//evil.example/", "/\\evil.example", "javascript:x"]
 )
-def test_login_with_an_off_site_next_lands_on_the_profile(client, member, next_page):
+def test_login_with_an_off_site_next_lands_on_the_home_page(client, member, next_page):
     response = client.post(
         f"/en/accounts/login/?next={next_page}",
         {"login": member.email, "password": PASSWORD, "next": next_page},
     )
 
     assert response.status_code == 302
-    assert response["Location"] == "/en/accounts/profile/"
+    assert response["Location"] == "/en/"
 
 
 def test_login_with_a_local_next_goes_back_there(client, member):
@@ -28,3 +28,26 @@ def test_login_with_a_local_next_goes_back_there(client, member):
 
     assert response.status_code == 302
     assert response["Location"] == "/en/projects/"
+
+
+def test_login_with_a_next_in_the_query_string_only_goes_back_there(client, member):
+    response = client.post(
+        "/en/accounts/login/?next=/en/questions/ask/",
+        {"login": member.email, "password": PASSWORD},
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == "/en/questions/ask/"
+
+
+def test_login_page_carries_next_into_its_form(client):
+    html = client.get("/fr/accounts/login/?next=/fr/projects/new/").content.decode()
+
+    assert 'name="next" value="/fr/projects/new/"' in html
+
+
+def test_login_without_next_lands_on_the_home_page_in_the_pages_language(client, member):
+    response = client.post("/sv/accounts/login/", {"login": member.email, "password": PASSWORD})
+
+    assert response.status_code == 302
+    assert response["Location"] == "/sv/"

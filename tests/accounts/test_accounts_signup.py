@@ -86,8 +86,28 @@ def test_signup_then_confirming_the_address_signs_in(anonymous_client):
     response = anonymous_client.post(link)
 
     assert response.status_code == 302
+    # A new account goes on to the profile: who they are, and which city to ask to join.
+    assert response["Location"] == "/en/accounts/profile/"
     assert EmailAddress.objects.get(email="nora.benali@example.org").verified is True
     assert anonymous_client.get("/en/accounts/profile/").status_code == 200
+
+
+def test_signup_with_next_then_confirming_goes_back_there(anonymous_client):
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        anonymous_client.post(
+            "/en/accounts/signup/?next=/en/events/",
+            {
+                "email": "nora.benali@example.org",
+                "password1": NEW_PASSWORD,
+                "password2": NEW_PASSWORD,
+                "next": "/en/events/",
+            },
+        )
+
+    response = anonymous_client.post(confirmation_link(mail.outbox[0].body))
+
+    assert response.status_code == 302
+    assert response["Location"] == "/en/events/"
 
 
 def test_signup_in_french_sets_the_preferred_language(anonymous_client):
@@ -163,13 +183,13 @@ def test_login_before_confirming_gives_no_session(anonymous_client):
     assert profile["Location"].startswith("/en/accounts/login/")
 
 
-def test_login_with_a_verified_address_opens_the_profile(anonymous_client, member):
+def test_login_with_a_verified_address_opens_the_home_page(anonymous_client, member):
     response = anonymous_client.post(
         "/en/accounts/login/", {"login": "YANN.MEMBER@example.org", "password": PASSWORD}
     )
 
     assert response.status_code == 302
-    assert response["Location"] == "/en/accounts/profile/"
+    assert response["Location"] == "/en/"
     assert anonymous_client.session["_auth_user_id"] == str(member.pk)
 
 

@@ -42,7 +42,9 @@ def test_signup_confirm_join_and_get_approved(people, live_server, browser, mail
     page.get_by_label("Email").fill(NEW_EMAIL)
     page.get_by_label("Password").fill(NEW_PASSWORD)
     page.get_by_role("button", name="Sign in", exact=True).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("My profile")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "French–Swedish Alliance for sustainable urban development"
+    )
 
     # Ask to join Saint-Brieuc.
     page.goto(f"{live_server.url}/en/accounts/membership/")

@@ -162,6 +162,39 @@ def test_event_create_same_title_and_year_gets_a_new_slug(login, network_coordin
     ]
 
 
+def test_event_create_with_the_year_in_its_title_does_not_repeat_it(login, network_coordinator):
+    client = login(network_coordinator)
+    data = event_form_data(title=f"Annual seminar {START.year}") | agenda_form_data([])
+
+    client.post("/en/events/new/", data)
+    client.post("/en/events/new/", data)
+
+    assert list(Event.objects.order_by("pk").values_list("slug", flat=True)) == [
+        f"annual-seminar-{START.year}",
+        f"annual-seminar-{START.year}-2",
+    ]
+
+
+def test_event_create_with_another_year_in_its_title_still_gets_its_own(login, network_coordinator):
+    data = event_form_data(title=f"Lessons of {START.year - 1}") | agenda_form_data([])
+
+    login(network_coordinator).post("/en/events/new/", data)
+
+    assert Event.objects.get().slug == f"lessons-of-{START.year - 1}-{START.year}"
+
+
+def test_event_edit_of_a_title_with_the_year_keeps_the_old_slug(login, network_coordinator):
+    """Existing addresses keep working: an event's slug is never rewritten."""
+    event = make_event(title="Seminar 2026", slug="seminar-2026-2026", state=EventState.DRAFT)
+    data = edit_form_data(event, title=f"Seminar {START.year}") | agenda_form_data([])
+
+    response = login(network_coordinator).post(f"/en/events/{event.slug}/edit/", data)
+
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert (event.title, event.slug) == (f"Seminar {START.year}", "seminar-2026-2026")
+
+
 def test_event_create_stores_a_re_encoded_cover_with_its_description(login, network_coordinator):
     data = event_form_data(cover_alt="The congress hall") | agenda_form_data([])
     data["cover_image"] = image_upload("hall.png")

@@ -49,6 +49,15 @@ def assert_forbidden(response):
     assert "<h1>Access denied</h1>" in response.content.decode()
 
 
+def assert_told_the_request_waits(response):
+    """A pending member is refused with their request and its date, not "ask your coordinator"."""
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert "<h1>Your request to join is waiting</h1>" in html
+    assert "You asked to join Saint-Brieuc on" in html
+    assert "ask your city's coordinator" not in html
+
+
 def send(client, method: str, path: str, data: dict):
     """GET without a query string, POST with ``data``."""
     return client.get(path) if method == "get" else client.post(path, data)
@@ -113,7 +122,7 @@ def test_deleted_project_is_readable_by_staff_only(client_for, public_project, r
     assert response.status_code == status
     if status == 200:
         html = response.content.decode()
-        assert "This project was deleted. Only staff can see it." in html
+        assert "<h1>This project was deleted</h1>" in html
         assert f'action="/en/projects/{public_project.slug}/undelete/"' in html
 
 
@@ -130,7 +139,7 @@ def test_unknown_project_gives_404(anonymous_client):
     ("role", "status"),
     [
         ("anonymous", 302),
-        ("outsider", 403),
+        ("outsider", "waiting"),
         ("member", 200),
         ("other_city_member", 200),
         ("other_city_coordinator", 200),
@@ -144,8 +153,8 @@ def test_project_create_form_is_for_members_and_coordinators(client_for, role, s
 
     if role == "anonymous":
         assert_login_redirect(response, "/en/projects/new/")
-    elif status == 403:
-        assert_forbidden(response)
+    elif status == "waiting":
+        assert_told_the_request_waits(response)
     else:
         assert response.status_code == 200
         assert "<h1>Share a project</h1>" in response.content.decode()
@@ -155,7 +164,7 @@ def test_project_create_form_is_for_members_and_coordinators(client_for, role, s
     ("role", "outcome"),
     [
         ("anonymous", "login"),
-        ("outsider", "forbidden"),
+        ("outsider", "waiting"),
         ("member", "created"),
         ("other_city_member", "wrong city"),
         ("other_city_coordinator", "wrong city"),
@@ -177,8 +186,8 @@ def test_project_create_for_saint_brieuc(client_for, user_for_role, role, outcom
     assert Project.objects.count() == 0
     if outcome == "login":
         assert_login_redirect(response, "/en/projects/new/")
-    elif outcome == "forbidden":
-        assert_forbidden(response)
+    elif outcome == "waiting":
+        assert_told_the_request_waits(response)
     else:
         assert response.status_code == 200
         assert "You can only post projects for your own city." in response.content.decode()
