@@ -52,8 +52,9 @@ FIELD_HELP = {
     "tags": _("Free keywords separated by commas, e.g. temporary use, gender, mobility."),
     "contacts": _("Members of the city whom peers can contact about this project."),
     "cover_alt": _("Required with a cover image: what it shows, for people who cannot see it."),
-    "start_date": _("Format: YYYY-MM-DD."),
-    "end_date": _("Leave empty if the project has no planned end. Format: YYYY-MM-DD."),
+    # No format in the hints: a date input shows the reader's own (31/12/2026, 2026-12-31…),
+    # whatever the value it sends.
+    "end_date": _("Leave empty if the project has no planned end."),
 }
 
 
