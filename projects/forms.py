@@ -387,6 +387,10 @@ class BaseLinkFormSet(forms.BaseInlineFormSet):
 LinkFormSet = project_formset(
     ProjectLink, ProjectLinkForm, formset=BaseLinkFormSet, fk_name="from_project"
 )
+# How the error summary names each formset's rows ("Document 2"), as the page does.
+ImageFormSet.item_label = _("Picture")
+DocumentFormSet.item_label = _("Document")
+LinkFormSet.item_label = _("Link")
 
 
 class ProjectFilterForm(PlaceAndThemeFilterForm):
