@@ -12,7 +12,7 @@ from PIL import Image
 
 from core.enums import Visibility
 from projects.enums import ProjectStatus
-from projects.models import Project, ProjectDocument, ProjectImage, ProjectLink
+from projects.models import PendingUpload, Project, ProjectDocument, ProjectImage, ProjectLink
 from tests.factories import (
     PDF_BYTES,
     docx_bytes,
@@ -78,12 +78,17 @@ def all_errors(response) -> dict:
     return errors
 
 
-def assert_nothing_saved(media_root, private_media_root):
+def assert_nothing_saved(media_root, private_media_root, *, kept: int = 0):
+    """No project, picture or document; only ``kept`` files that passed their own checks wait,
+    privately, for the form to be sent again (``projects.pending``)."""
     assert Project.objects.count() == 0
     assert ProjectImage.objects.count() == 0
     assert ProjectDocument.objects.count() == 0
     assert stored_files(media_root) == []
-    assert stored_files(private_media_root) == []
+    assert PendingUpload.objects.count() == kept
+    private = stored_files(private_media_root)
+    assert len(private) == kept
+    assert all(path.parent.name == "pending" for path in private)
 
 
 # --- The whole form, valid -------------------------------------------------------------------
@@ -649,7 +654,7 @@ def test_project_create_document_needs_a_title(member_client, media_root, privat
     response = member_client.post(NEW, data)
 
     assert all_errors(response) == {"documents-0-title": ["This field is required."]}
-    assert_nothing_saved(media_root, private_media_root)
+    assert_nothing_saved(media_root, private_media_root, kept=1)
 
 
 INVALID_IMAGE = (
@@ -720,7 +725,7 @@ def test_project_create_cover_without_description_is_refused(
     assert all_errors(response) == {
         "cover_alt": ["Describe the cover image for people who cannot see it."]
     }
-    assert_nothing_saved(media_root, private_media_root)
+    assert_nothing_saved(media_root, private_media_root, kept=1)
 
 
 def test_project_create_gallery_picture_without_description_is_refused(
@@ -731,7 +736,7 @@ def test_project_create_gallery_picture_without_description_is_refused(
     response = member_client.post(NEW, data)
 
     assert all_errors(response) == {"images-0-alt_text": ["This field is required."]}
-    assert_nothing_saved(media_root, private_media_root)
+    assert_nothing_saved(media_root, private_media_root, kept=1)
 
 
 def test_project_create_with_an_unknown_related_project_is_refused(
