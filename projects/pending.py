@@ -133,30 +133,30 @@ def file_inputs(forms) -> Iterator[tuple[object, str, str]]:
 
 def keep_after_errors(*, session_key: str | None, forms, files, in_use) -> list[str]:
     """After a submission of ``forms`` came back: keep its files and tell each form what it kept
-    (``form.kept_uploads``, by field name, for the page). Returns the names of the files chosen
-    this time that could not be kept, which must be chosen again."""
-    uploads, refused, inputs = {}, set(), []
+    (``form.kept_uploads``, by field name, for the page). Returns the names of the files (chosen
+    this time, or kept before) that could not be kept, which must be chosen again."""
+    uploads, refused, inputs = {}, [], []  # refused: in the page's order
     for form, name, key in file_inputs(forms):
         inputs.append((form, name, key))
         chosen = files.get(key)
         if chosen is None or not hasattr(chosen, "content_type"):
             continue
         if name in form.errors:
-            refused.add(key)
+            refused.append(key)
         if key not in in_use:
             uploads[key] = chosen
-    not_kept = [uploads[key].name for key in uploads if key in refused]
+    not_kept = [files[key].name for key in refused]
     kept = {}
     if session_key:
         try:
             kept = pending_uploads_keep(
-                session_key=session_key, uploads=uploads, in_use=in_use, refused=refused
+                session_key=session_key, uploads=uploads, in_use=in_use, refused=set(refused)
             )
         except OSError:
             # The storage failed: say which files to choose again rather than fail the page.
-            not_kept = [upload.name for upload in uploads.values()]
+            not_kept += [upload.name for key, upload in uploads.items() if key not in refused]
     else:
-        not_kept = [upload.name for upload in uploads.values()]
+        not_kept += [upload.name for key, upload in uploads.items() if key not in refused]
     for form, name, key in inputs:
         if key in kept:
             form.kept_uploads = {**getattr(form, "kept_uploads", {}), name: kept[key]}

@@ -211,10 +211,7 @@ def _project_form(request, project: Project | None, *, data, files, in_use):
         if not_kept:
             messages.error(
                 request,
-                _(
-                    "These files were not kept and must be chosen again (the message beside "
-                    "each says why): %(names)s."
-                )
+                _("These files were not kept and must be chosen again: %(names)s.")
                 % {"names": ", ".join(not_kept)},
             )
     return render(

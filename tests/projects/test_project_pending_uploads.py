@@ -151,10 +151,7 @@ def test_project_form_refused_file_is_not_kept_and_must_be_chosen_again(member_c
 
     html = unescape(response.content.decode())
     assert PendingUpload.objects.count() == 0
-    assert (
-        "These files were not kept and must be chosen again (the message beside each says "
-        "why): page.pdf." in html
-    )
+    assert "These files were not kept and must be chosen again: page.pdf." in html
     assert "Chosen: page.pdf" not in html
 
 
@@ -167,6 +164,7 @@ def test_project_form_kept_file_is_judged_again(member_client, settings):
     assert response.status_code == 200
     assert response.context["document_formset"].forms[0].errors["file"][0].startswith("The file is")
     assert not PendingUpload.objects.filter(field="documents-0-file").exists()
+    assert "must be chosen again: Plan guide.pdf." in (unescape(response.content.decode()))
     assert PendingUpload.objects.filter(field="images-0-image").exists()
 
 
@@ -198,3 +196,20 @@ def test_pending_uploads_older_than_a_day_are_deleted(
         "images-0-image",
     ]
     assert not old_path.exists()
+
+
+def test_project_form_says_which_files_to_choose_again_when_the_storage_fails(
+    member_client, monkeypatch
+):
+    def broken_storage(**kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr("projects.pending.pending_uploads_keep", broken_storage)
+
+    response = member_client.post(NEW, first_try_data())
+
+    html = unescape(response.content.decode())
+    assert response.status_code == 200
+    assert PendingUpload.objects.count() == 0
+    assert "must be chosen again: Vue du ciel.png, atelier.png, Plan guide.pdf." in html
+    assert "Chosen:" not in html
