@@ -363,10 +363,16 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 # `celery beat` (or cron running `manage.py send_digests`): the daily and weekly digests that
 # are due. Each person's digest is sent at most once per period, so running often is safe.
+# And the files kept from project forms sent back with errors, deleted after a day (or cron
+# running `manage.py purge_pending_uploads`).
 CELERY_BEAT_SCHEDULE = {
     "send-due-digests": {
         "task": "notifications.tasks.send_digests",
         "schedule": crontab(minute=0),
+    },
+    "purge-pending-uploads": {
+        "task": "projects.tasks.purge_pending_uploads",
+        "schedule": crontab(minute=30),
     },
 }
 

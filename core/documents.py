@@ -1,4 +1,5 @@
-"""What a document is, judged by its bytes, not by its name: PDF, OpenDocument, Office or CSV."""
+"""What a document is, judged by its bytes, not by its name: PDF, OpenDocument, Office or CSV;
+and a document whose bytes are not what its name says is refused, saying which it claimed."""
 
 import csv
 import io
@@ -8,6 +9,7 @@ import zipfile
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 ODF_TYPES = {
     "application/vnd.oasis.opendocument.text": ".odt",
@@ -138,21 +140,74 @@ def _csv_type(upload) -> tuple[str, str] | None:
     return CSV_TYPE
 
 
-def detect_document_type(upload) -> tuple[str, str]:
-    """Return (content type, extension) of an accepted document, judged by its bytes."""
+# What a file claims to be, by the end of its name or (without one we know) by the type the
+# browser declared, and the sentence that says it is not.
+NOT_WHAT_IT_SAYS = {
+    ".pdf": gettext_lazy("This is not a PDF."),
+    ".odt": gettext_lazy("This is not an OpenDocument text (ODT)."),
+    ".ods": gettext_lazy("This is not an OpenDocument spreadsheet (ODS)."),
+    ".odp": gettext_lazy("This is not an OpenDocument presentation (ODP)."),
+    ".docx": gettext_lazy("This is not a Word document (DOCX)."),
+    ".xlsx": gettext_lazy("This is not an Excel spreadsheet (XLSX)."),
+    ".pptx": gettext_lazy("This is not a PowerPoint presentation (PPTX)."),
+    ".csv": gettext_lazy("This is not a CSV file."),
+}
+DECLARED_TYPES = {
+    content_type: extension
+    for content_type, extension in [PDF_TYPE, CSV_TYPE, *ODF_TYPES.items(), *OOXML_TYPES.values()]
+}
+# Word, Excel and PowerPoint before 2007 (OLE compound files): not accepted, but said so.
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def claimed_extension(upload) -> str | None:
+    """The kind of document ``upload`` says it is (".pdf"…), or None when it says nothing we
+    accept: the end of its name first, then the content type the browser declared."""
+    name = (getattr(upload, "name", "") or "").lower()
+    extension = "." + name.rsplit(".", 1)[1] if "." in name else ""
+    if extension in NOT_WHAT_IT_SAYS:
+        return extension
+    declared = (getattr(upload, "content_type", "") or "").split(";")[0].strip().lower()
+    return DECLARED_TYPES.get(declared)
+
+
+def _content_type(upload) -> tuple[str, str] | None:
     upload.seek(0)
     head = upload.read(8)
+    if head.startswith(b"%PDF-"):
+        return PDF_TYPE
+    if head.startswith(b"PK\x03\x04"):
+        return _zip_type(upload)
+    if head.startswith(b"MZ"):  # a Windows program
+        return None
+    if head.startswith(OLE_SIGNATURE):
+        raise ValidationError(
+            _(
+                "This is an older Office document (DOC, XLS or PPT). Save it as DOCX, XLSX, "
+                "PPTX or PDF, then choose it again."
+            ),
+            code="old_office",
+        )
+    return _csv_type(upload)
+
+
+def detect_document_type(upload) -> tuple[str, str]:
+    """Return (content type, extension) of an accepted document, judged by its bytes.
+
+    A document whose bytes are not what its name (or declared type) says is refused, saying
+    so: an HTML page renamed report.pdf is "not a PDF", never stored as something else.
+    """
     try:
-        if head.startswith(b"%PDF-"):
-            return PDF_TYPE
-        if head.startswith(b"PK\x03\x04"):
-            kind = _zip_type(upload)
-        elif head.startswith(b"MZ"):  # a Windows program
-            kind = None
-        else:
-            kind = _csv_type(upload)
+        kind = _content_type(upload)
     finally:
         upload.seek(0)
+    claimed = claimed_extension(upload)
+    if claimed is not None and (kind is None or kind[1] != claimed):
+        advice = _(
+            "Its content does not match its name. Save the document in that format, then "
+            "choose it again."
+        )
+        raise ValidationError(f"{NOT_WHAT_IT_SAYS[claimed]} {advice}", code="not_what_it_says")
     if kind is None:
         raise ValidationError(
             _(

@@ -5,6 +5,10 @@ from django.utils.translation import gettext_lazy as _
 
 from .pictures import check_picture
 
+# The checkbox beside a file input that names the file kept from an earlier try of the form
+# (``keep-<input name>``, its value the kept file's token): see projects.pending.
+KEEP_UPLOAD_PREFIX = "keep-"
+
 
 class CoverPictureMixin:
     """For a ModelForm with ``cover_image`` and ``cover_alt`` (projects, events, and their

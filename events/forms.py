@@ -282,6 +282,7 @@ AgendaFormSet = forms.inlineformset_factory(
     max_num=100,
     validate_max=True,
 )
+AgendaFormSet.item_label = _("Agenda item")  # names its rows in the error summary
 
 
 class RegistrationForm(forms.ModelForm):

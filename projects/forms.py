@@ -52,8 +52,9 @@ FIELD_HELP = {
     "tags": _("Free keywords separated by commas, e.g. temporary use, gender, mobility."),
     "contacts": _("Members of the city whom peers can contact about this project."),
     "cover_alt": _("Required with a cover image: what it shows, for people who cannot see it."),
-    "start_date": _("Format: YYYY-MM-DD."),
-    "end_date": _("Leave empty if the project has no planned end. Format: YYYY-MM-DD."),
+    # No format in the hints: a date input shows the reader's own (31/12/2026, 2026-12-31…),
+    # whatever the value it sends.
+    "end_date": _("Leave empty if the project has no planned end."),
 }
 
 
@@ -386,6 +387,10 @@ class BaseLinkFormSet(forms.BaseInlineFormSet):
 LinkFormSet = project_formset(
     ProjectLink, ProjectLinkForm, formset=BaseLinkFormSet, fk_name="from_project"
 )
+# How the error summary names each formset's rows ("Document 2"), as the page does.
+ImageFormSet.item_label = _("Picture")
+DocumentFormSet.item_label = _("Document")
+LinkFormSet.item_label = _("Link")
 
 
 class ProjectFilterForm(PlaceAndThemeFilterForm):

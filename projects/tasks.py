@@ -1,4 +1,5 @@
-"""Work about projects done off the request: e-mails, the list's summaries, peer matches."""
+"""Work about projects done off the request: e-mails, the list's summaries, peer matches, and
+the files kept from forms nobody came back to."""
 
 from celery import shared_task
 
@@ -6,7 +7,7 @@ from accounts.models import User
 from core import mail
 from languages.selectors import attach_translations
 
-from . import matching
+from . import matching, pending
 from .models import Comment
 from .summaries import refresh
 
@@ -45,3 +46,10 @@ def mail_comment_posted(comment_id: int, recipient_ids: list[int]) -> None:
 def update_matches(project_id: int) -> None:
     """Recompute the peer matches a change of the project affects (``projects.matching``)."""
     matching.update_matches(project_id)
+
+
+@shared_task
+def purge_pending_uploads() -> int:
+    """Delete the files kept from project forms sent back with errors more than a day ago
+    (``projects.pending``); celery beat runs it every hour."""
+    return pending.pending_uploads_purge()

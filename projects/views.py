@@ -23,7 +23,7 @@ from languages.permissions import translatable_ids
 from languages.selectors import attach_translations, translation_history
 from themes.models import SustainableDevelopmentGoal, Theme
 
-from . import selectors, services
+from . import pending, selectors, services
 from .diff import changes
 from .enums import PictureKind
 from .forms import (
@@ -165,10 +165,19 @@ def _postable_cities(user: User):
 
 
 def _project_form_page(request, project: Project | None):
+    if request.method != "POST":
+        return _project_form(request, project, data=None, files=None, in_use={})
+    # Files kept from an earlier try of this form (``projects.pending``) stand in for the ones
+    # not chosen again.
+    with pending.with_kept_files(
+        session_key=request.session.session_key, post=request.POST, files=request.FILES
+    ) as (files, in_use):
+        return _project_form(request, project, data=request.POST, files=files, in_use=in_use)
+
+
+def _project_form(request, project: Project | None, *, data, files, in_use):
     user = request.user
     cities = _postable_cities(user) if project is None else City.objects.filter(pk=project.city_id)
-    data = request.POST if request.method == "POST" else None
-    files = request.FILES if request.method == "POST" else None
     instance = project or Project()
     initial = {}
     if project is None:
@@ -204,11 +213,24 @@ def _project_form_page(request, project: Project | None):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
+                pending.pending_uploads_used(in_use=in_use)
                 messages.success(request, _("The project was saved."))
                 return redirect(saved)
+        not_kept = pending.keep_after_errors(
+            session_key=request.session.session_key,
+            forms=[form, *images.forms, *documents.forms],
+            files=files,
+            in_use=in_use,
+        )
         if status != HTTPStatus.CONFLICT:  # the conflict box says it, with what changed
             messages.error(
                 request, _("The project was not saved: please correct the errors below.")
+            )
+        if not_kept:
+            messages.error(
+                request,
+                _("These files were not kept and must be chosen again: %(names)s.")
+                % {"names": ", ".join(not_kept)},
             )
     return render(
         request,

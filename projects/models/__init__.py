@@ -1,6 +1,7 @@
 from .comment import Comment, CommentReport
 from .match import CityMatch, CityMatchProfile, ProjectMatch, ProjectMatchWords
 from .media import ProjectDocument, ProjectImage
+from .pending import PendingUpload
 from .project import Project, ProjectLink
 from .revision import ProjectRevision
 from .summary import ListScope, ListSummary
@@ -12,6 +13,7 @@ __all__ = [
     "CommentReport",
     "ListScope",
     "ListSummary",
+    "PendingUpload",
     "Project",
     "ProjectDocument",
     "ProjectImage",

@@ -64,14 +64,18 @@ def test_celery_uses_the_broker_and_mail_timeout_from_the_environment():
     assert values["email_timeout"] == 3
 
 
-def test_celery_beat_sends_the_digests_every_hour():
+def test_celery_beat_sends_the_digests_and_purges_pending_uploads_every_hour():
     values = default_settings()
 
     assert values["beat"] == {
         "send-due-digests": [
             "notifications.tasks.send_digests",
             "<crontab: 0 * * * * (m/h/dM/MY/d)>",
-        ]
+        ],
+        "purge-pending-uploads": [
+            "projects.tasks.purge_pending_uploads",
+            "<crontab: 30 * * * * (m/h/dM/MY/d)>",
+        ],
     }
 
 
@@ -87,6 +91,7 @@ def test_celery_worker_finds_every_task_of_the_apps():
         "notifications.tasks.send_at_once",
         "notifications.tasks.send_digests",
         "projects.tasks.mail_comment_posted",
+        "projects.tasks.purge_pending_uploads",
         "projects.tasks.refresh_list_summaries",
         "projects.tasks.update_matches",
     ]

@@ -1,6 +1,7 @@
 """Posting a project through /projects/new/: every field, uploads, and bad input refused whole."""
 
 import datetime
+from html import unescape
 from io import BytesIO
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from PIL import Image
 
 from core.enums import Visibility
 from projects.enums import ProjectStatus
-from projects.models import Project, ProjectDocument, ProjectImage, ProjectLink
+from projects.models import PendingUpload, Project, ProjectDocument, ProjectImage, ProjectLink
 from tests.factories import (
     PDF_BYTES,
     docx_bytes,
@@ -36,6 +37,20 @@ NEW = "/en/projects/new/"
 DOCUMENT_TYPE_ERROR = (
     "Upload a PDF, an OpenDocument (ODT, ODS, ODP) or Office (DOCX, XLSX, PPTX) document, "
     "or a CSV file."
+)
+MISMATCH = (
+    "Its content does not match its name. Save the document in that format, then choose it again."
+)
+
+
+def not_a(kind: str) -> str:
+    """The error for a document whose bytes are not the ``kind`` its name says."""
+    return f"This is not {kind}. {MISMATCH}"
+
+
+OLD_OFFICE_ERROR = (
+    "This is an older Office document (DOC, XLS or PPT). Save it as DOCX, XLSX, PPTX or PDF, "
+    "then choose it again."
 )
 
 
@@ -63,12 +78,17 @@ def all_errors(response) -> dict:
     return errors
 
 
-def assert_nothing_saved(media_root, private_media_root):
+def assert_nothing_saved(media_root, private_media_root, *, kept: int = 0):
+    """No project, picture or document; only ``kept`` files that passed their own checks wait,
+    privately, for the form to be sent again (``projects.pending``)."""
     assert Project.objects.count() == 0
     assert ProjectImage.objects.count() == 0
     assert ProjectDocument.objects.count() == 0
     assert stored_files(media_root) == []
-    assert stored_files(private_media_root) == []
+    assert PendingUpload.objects.count() == kept
+    private = stored_files(private_media_root)
+    assert len(private) == kept
+    assert all(path.parent.name == "pending" for path in private)
 
 
 # --- The whole form, valid -------------------------------------------------------------------
@@ -269,8 +289,8 @@ def test_project_create_titled_new_does_not_take_the_form_url(member_client):
             "slides.pptx",
         ),
         ("counts.csv", b"hour;users\n8;12\n13;40\n21;7\n", "text/csv", "counts.csv"),
-        # Judged by content: a PDF named .docx is stored and served as a PDF.
-        ("report.docx", PDF_BYTES, "application/pdf", "report.pdf"),
+        # A name that claims no type: judged by content alone.
+        ("report", PDF_BYTES, "application/pdf", "report.pdf"),
     ],
 )
 def test_project_create_accepts_each_document_type_by_content(
@@ -490,27 +510,108 @@ def test_project_create_markdown_script_is_never_rendered(member_client):
 
 
 @pytest.mark.parametrize(
-    ("name", "content"),
+    ("name", "content", "kind"),
     [
-        ("setup.pdf", b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 64),
-        ("page.pdf", b"<!DOCTYPE html>\n<html>\n<body><script>alert(1)</script></body>\n</html>\n"),
-        ("archive.docx", zip_bytes({"readme.txt": "not an office document"})),
-        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512),
-        ("picture.pdf", picture_bytes()),
-        ("broken.xlsx", b"PK\x03\x04 this is not really a zip file"),
+        (
+            "setup.pdf",
+            b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 64,
+            "a PDF",
+        ),
+        (
+            "page.pdf",
+            b"<!DOCTYPE html>\n<html>\n<body><script>alert(1)</script></body>\n</html>\n",
+            "a PDF",
+        ),
+        (
+            "archive.docx",
+            zip_bytes({"readme.txt": "not an office document"}),
+            "a Word document (DOCX)",
+        ),
+        ("picture.pdf", picture_bytes(), "a PDF"),
+        ("broken.xlsx", b"PK\x03\x04 this is not really a zip file", "an Excel spreadsheet (XLSX)"),
+        ("counts.pdf", b"hour;users\n8;12\n", "a PDF"),
+        ("report.csv", PDF_BYTES, "a CSV file"),
+        ("slides.pptx", docx_bytes(), "a PowerPoint presentation (PPTX)"),
+        ("minutes.odt", PDF_BYTES, "an OpenDocument text (ODT)"),
     ],
-    ids=["renamed-exe", "html", "plain-zip", "ole2-doc", "png", "broken-zip"],
+    ids=[
+        "renamed-exe",
+        "html",
+        "plain-zip",
+        "png",
+        "broken-zip",
+        "csv-named-pdf",
+        "pdf-named-csv",
+        "docx-named-pptx",
+        "pdf-named-odt",
+    ],
 )
-def test_project_create_refuses_a_document_of_the_wrong_type(
-    member_client, media_root, private_media_root, name, content
+def test_project_create_refuses_a_document_that_is_not_what_its_name_says(
+    member_client, media_root, private_media_root, name, content, kind
 ):
     data = project_form_data(documents=[{"file": upload(name, content), "title": "Attachment"}])
 
     response = member_client.post(NEW, data)
 
     assert response.status_code == 200
+    assert all_errors(response) == {"documents-0-file": [not_a(kind)]}
+    assert f"This is not {kind}." in unescape(response.content.decode())
+    assert_nothing_saved(media_root, private_media_root)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "content_type"),
+    [
+        (
+            "setup",
+            b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 64,
+            "application/octet-stream",
+        ),
+        ("page.html", b"<!DOCTYPE html>\n<html><body>hello</body></html>\n", "text/html"),
+        ("archive.zip", zip_bytes({"readme.txt": "not an office document"}), "application/zip"),
+    ],
+    ids=["exe-without-extension", "html", "plain-zip"],
+)
+def test_project_create_refuses_a_document_of_the_wrong_type(
+    member_client, media_root, private_media_root, name, content, content_type
+):
+    data = project_form_data(
+        documents=[{"file": upload(name, content, content_type), "title": "Attachment"}]
+    )
+
+    response = member_client.post(NEW, data)
+
+    assert response.status_code == 200
     assert all_errors(response) == {"documents-0-file": [DOCUMENT_TYPE_ERROR]}
     assert DOCUMENT_TYPE_ERROR in response.content.decode()
+    assert_nothing_saved(media_root, private_media_root)
+
+
+def test_project_create_refuses_a_pdf_declared_as_a_spreadsheet(
+    member_client, media_root, private_media_root
+):
+    # No extension: the type the browser declared is what the file claims to be.
+    spreadsheet = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    data = project_form_data(
+        documents=[{"file": upload("budget", PDF_BYTES, spreadsheet), "title": "Budget"}]
+    )
+
+    response = member_client.post(NEW, data)
+
+    assert all_errors(response) == {"documents-0-file": [not_a("an Excel spreadsheet (XLSX)")]}
+    assert_nothing_saved(media_root, private_media_root)
+
+
+@pytest.mark.parametrize("name", ["old.doc", "old.pdf", "old"])
+def test_project_create_says_an_old_office_document_must_be_saved_again(
+    member_client, media_root, private_media_root, name
+):
+    content = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512
+    data = project_form_data(documents=[{"file": upload(name, content), "title": "Old"}])
+
+    response = member_client.post(NEW, data)
+
+    assert all_errors(response) == {"documents-0-file": [OLD_OFFICE_ERROR]}
     assert_nothing_saved(media_root, private_media_root)
 
 
@@ -553,7 +654,7 @@ def test_project_create_document_needs_a_title(member_client, media_root, privat
     response = member_client.post(NEW, data)
 
     assert all_errors(response) == {"documents-0-title": ["This field is required."]}
-    assert_nothing_saved(media_root, private_media_root)
+    assert_nothing_saved(media_root, private_media_root, kept=1)
 
 
 INVALID_IMAGE = (
@@ -624,7 +725,7 @@ def test_project_create_cover_without_description_is_refused(
     assert all_errors(response) == {
         "cover_alt": ["Describe the cover image for people who cannot see it."]
     }
-    assert_nothing_saved(media_root, private_media_root)
+    assert_nothing_saved(media_root, private_media_root, kept=1)
 
 
 def test_project_create_gallery_picture_without_description_is_refused(
@@ -635,7 +736,7 @@ def test_project_create_gallery_picture_without_description_is_refused(
     response = member_client.post(NEW, data)
 
     assert all_errors(response) == {"images-0-alt_text": ["This field is required."]}
-    assert_nothing_saved(media_root, private_media_root)
+    assert_nothing_saved(media_root, private_media_root, kept=1)
 
 
 def test_project_create_with_an_unknown_related_project_is_refused(

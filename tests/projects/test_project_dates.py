@@ -86,3 +86,14 @@ def test_pages_with_a_stored_project_outside_the_years_answer(member, member_cli
     response = member_client.get(url)
 
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "sv"])
+def test_project_form_date_hints_claim_no_format(member_client, language):
+    # The browser shows a date input in the reader's own format, not the ISO value it sends.
+    html = member_client.get(f"/{language}/projects/new/").content.decode()
+
+    for claimed in ("YYYY", "AAAA", "ÅÅÅÅ", "MM-DD", "MM-JJ", "Format"):
+        assert claimed not in html
+    if language == "en":
+        assert "Leave empty if the project has no planned end." in html

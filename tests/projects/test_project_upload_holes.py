@@ -13,7 +13,7 @@ from projects.models import Project, ProjectDocument, ProjectImage
 from tests.factories import PDF_BYTES, docx_bytes, project_edit_data, upload, zip_bytes
 from tests.factories.bad_pictures import BAD_PICTURES, bad_picture_upload
 
-from .test_project_create import DOCUMENT_TYPE_ERROR, all_errors, stored_files
+from .test_project_create import all_errors, not_a, stored_files
 
 pytestmark = pytest.mark.django_db
 
@@ -115,7 +115,7 @@ def test_project_edit_refuses_markup_in_a_csv(
 ):
     response = post_document(member_client, public_project, "data.csv", content)
 
-    assert_refused(response, "documents-0-file", DOCUMENT_TYPE_ERROR)
+    assert_refused(response, "documents-0-file", not_a("a CSV file"))
     assert_unchanged(public_project, media_root, private_media_root)
 
 
@@ -143,7 +143,7 @@ def test_project_edit_refuses_a_csv_that_does_not_parse(
 ):
     response = post_document(member_client, public_project, "data.csv", content)
 
-    assert_refused(response, "documents-0-file", DOCUMENT_TYPE_ERROR)
+    assert_refused(response, "documents-0-file", not_a("a CSV file"))
     assert_unchanged(public_project, media_root, private_media_root)
 
 
@@ -257,22 +257,29 @@ def test_project_edit_accepts_an_ordinary_docx(member_client, public_project):
     assert ProjectDocument.objects.get().original_name == "compte-rendu.docx"
 
 
-# --- Stored under the type it is --------------------------------------------------------------
+# --- Refused when it is not what its name says ----------------------------------------------------
 
 
-def test_project_edit_stores_a_pdf_named_csv_as_a_pdf(member_client, public_project):
+def test_project_edit_refuses_a_pdf_named_csv(
+    member_client, public_project, media_root, private_media_root
+):
     response = post_document(member_client, public_project, "report.csv", PDF_BYTES)
 
-    document = ProjectDocument.objects.get()
-    assert response.status_code == 302
-    assert document.content_type == "application/pdf"
-    assert document.original_name == "report.pdf"
-    assert document.file.name.endswith(".pdf")
-    assert Path(document.file.path).read_bytes() == PDF_BYTES
+    assert_refused(response, "documents-0-file", not_a("a CSV file"))
+    assert_unchanged(public_project, media_root, private_media_root)
 
 
-def test_project_edit_stores_a_csv_named_pdf_as_a_csv(member_client, public_project):
+def test_project_edit_refuses_a_csv_named_pdf(
+    member_client, public_project, media_root, private_media_root
+):
     response = post_document(member_client, public_project, "counts.pdf", b"hour;users\n8;12\n")
+
+    assert_refused(response, "documents-0-file", not_a("a PDF"))
+    assert_unchanged(public_project, media_root, private_media_root)
+
+
+def test_project_edit_stores_a_csv_without_extension_as_a_csv(member_client, public_project):
+    response = post_document(member_client, public_project, "counts", b"hour;users\n8;12\n")
 
     document = ProjectDocument.objects.get()
     assert response.status_code == 302
