@@ -4,9 +4,11 @@ from django.db.models import Exists, OuterRef, Q
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from cities import map as city_map
 from cities.models import City
 from cities.rules import approved_cities
 from cities.selectors import cities_by_country
@@ -16,15 +18,22 @@ from languages.equivalents import matching_condition
 from languages.selectors import attach_translations
 from projects.matching import city_matches
 from projects.search import add_snippets, fold, search_query, uses_postgres
-from projects.selectors import card_queryset, filter_projects, latest_projects, visible_projects
+from projects.selectors import (
+    card_queryset,
+    filter_projects,
+    latest_projects,
+    recent_comments,
+    visible_projects,
+)
 from questions.models import Answer
 from questions.selectors import (
     card_queryset as question_cards,
 )
 from questions.selectors import (
-    latest_questions,
+    open_questions,
     open_questions_elsewhere,
     people_elsewhere,
+    recent_answers,
     visible_questions,
 )
 from themes.models import Theme
@@ -38,15 +47,34 @@ SEARCH_PAGE_SIZE = 20
 @require_GET
 @public_page
 def home(request):
+    """The network on its map, and what is happening in it: the latest projects, the next
+    events, the open questions and the latest comments and answers, each only what the
+    reader may read (the page is cached per kind of reader, never shared across them)."""
+    user = request.user
+    city_groups = cities_by_country()
+    cities = [city for _label, group in city_groups for city in group]
+    activity = [
+        {"kind": "comment", "at": comment.created_at, "item": comment}
+        for comment in recent_comments(user)
+    ]
+    activity += [
+        {"kind": "answer", "at": answer.created_at, "item": answer}
+        for answer in recent_answers(user)
+    ]
+    activity.sort(key=lambda entry: entry["at"], reverse=True)
     return render(
         request,
         "home.html",
         {
             "themes": Theme.objects.all(),
-            "city_groups": cities_by_country(),
-            "latest_projects": latest_projects(request.user),
-            "upcoming_events": upcoming_events(request.user),
-            "latest_questions": latest_questions(request.user, limit=4),
+            "city_groups": city_groups,
+            "map": city_map.city_map(
+                cities, title=_("Map of the member cities in France and Sweden"), map_id="home-map"
+            ),
+            "latest_projects": latest_projects(user),
+            "upcoming_events": upcoming_events(user),
+            "open_questions": open_questions(user, limit=4),
+            "activity": activity[:6],
         },
     )
 

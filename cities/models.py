@@ -14,14 +14,14 @@ from .enums import Country, MembershipRole, MembershipStatus
 NAME_FIELDS = {"fr": "name_fr", "sv": "name_sv"}
 
 
-def _reader_language() -> str:
+def reader_language() -> str:
     return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
 
 
 def display_name_expression(prefix: str = ""):
     """The city's name in the active language, for the database (ordering, ``Concat``):
     ``prefix`` leads to the city, e.g. ``"city__"``."""
-    field = NAME_FIELDS.get(_reader_language())
+    field = NAME_FIELDS.get(reader_language())
     if field is None:
         return models.F(f"{prefix}name")
     return Coalesce(NullIf(f"{prefix}{field}", models.Value("")), f"{prefix}name")
@@ -105,7 +105,7 @@ class City(DatesInRangeMixin, models.Model):
     def display_name(self) -> str:
         """The name in the active language (Göteborg in French and Swedish, Gothenburg in
         English): what pages and e-mails show."""
-        field = NAME_FIELDS.get(_reader_language())
+        field = NAME_FIELDS.get(reader_language())
         return (getattr(self, field) if field else "") or self.name
 
     @property

@@ -3,9 +3,10 @@
 from django.db.models import Count, Q, QuerySet
 
 from accounts.models import User
+from languages.text import sort_key
 
 from .enums import Country, MembershipRole, MembershipStatus
-from .models import City, Membership
+from .models import City, Membership, reader_language
 
 
 def approved_members(
@@ -32,8 +33,13 @@ def cities_with_member_counts() -> QuerySet[City]:
 
 
 def cities_by_country() -> list[tuple[str, list[City]]]:
-    """Active cities grouped by country, France first then Sweden, in one query."""
-    cities = list(cities_with_member_counts())
+    """Active cities grouped by country, France first then Sweden, each country's in the
+    alphabetical order of the reader's language (Göteborg after Borås, Umeå before Örebro in
+    Swedish), in one query."""
+    language = reader_language()
+    cities = sorted(
+        cities_with_member_counts(), key=lambda city: sort_key(city.display_name, language)
+    )
     groups = []
     for code, label in Country.choices:
         groups.append((label, [city for city in cities if city.country == code]))

@@ -32,9 +32,9 @@ def city_list(request):
         "cities/city_list.html",
         {
             "groups": groups,
-            "map_points": city_map.map_points(cities),
-            "map_width": city_map.WIDTH,
-            "map_height": city_map.HEIGHT,
+            "map": city_map.city_map(
+                cities, title=_("Map of the member cities in France and Sweden")
+            ),
         },
     )
 
@@ -50,6 +50,14 @@ def city_detail(request, slug):
         "cities/city_detail.html",
         {
             "city": city,
+            # Projects have no coordinates of their own: they stand at their city's dot.
+            "map": city_map.city_map(
+                [city],
+                title=_("Where %(city)s is in the network") % {"city": city.display_name},
+                map_id="city-map",
+                current=city,
+                caption=_("Its projects are shown at the city's position."),
+            ),
             "people": list(city_people(city)) if can_see_people else None,
             "themes": city.proposed_themes.all(),
             "can_review": request.user.has_perm("cities.review_memberships", city),

@@ -10,6 +10,7 @@ from PIL import Image, ImageDraw
 from accounts.models import User
 from cities.models import City
 from core.enums import ContentLanguage
+from core.pictures import PictureSize, reencode
 from themes.models import SustainableDevelopmentGoal, Theme
 
 from .models import Comment, Project, ProjectImage, ProjectLink
@@ -259,7 +260,10 @@ def load_projects() -> None:
             content_language=data["language"],
             visibility=data.get("visibility", "public"),
         )
-        project.cover_image.save("cover.jpg", _illustration(data["colour"]), save=False)
+        illustration = _illustration(data["colour"])
+        project.cover_image.save("cover.jpg", illustration, save=False)
+        thumbnail, _extension = reencode(illustration, PictureSize.THUMBNAIL)
+        project.cover_thumbnail.save("cover-thumbnail.jpg", thumbnail, save=False)
         project.cover_alt = data["alt"]
         project.save()
         project.themes.set([themes[slug] for slug in data["themes"]])

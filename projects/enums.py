@@ -33,5 +33,6 @@ class PictureKind(models.TextChoices):
     """The copies of a project's pictures, as named in their addresses."""
 
     COVER = "cover", _("cover image")
+    COVER_THUMBNAIL = "cover_thumbnail", _("cover thumbnail")
     IMAGE = "image", _("image")
     THUMBNAIL = "thumbnail", _("thumbnail")

@@ -319,3 +319,20 @@ def projects_for(
     if theme is not None:
         projects = projects.filter(themes=theme)
     return list(card_queryset(projects).order_by("-created_at")[:limit])
+
+
+def recent_comments(user: User, limit: int = 5) -> list[Comment]:
+    """The newest live comments on projects ``user`` may read, with their project and the
+    commenter's city, for the home page's activity; none for those who may not read comments
+    (visitors). One query."""
+    if not user.has_perm("projects.read_comments"):
+        return []
+    return list(
+        Comment.objects.filter(
+            project__in=visible_projects(user).values("pk"),
+            hidden_at__isnull=True,
+            deleted_at__isnull=True,
+        )
+        .select_related("project", "project__city", "author")
+        .order_by("-created_at")[:limit]
+    )

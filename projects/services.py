@@ -186,8 +186,13 @@ def _place_pictures(project: Project) -> None:
     """Keep the project's pictures where its visibility says: a members-only project's in the
     private storage, a public project's in the public media folder."""
     private = not project.is_public
-    if _move(project.cover_image, private=private):
-        project.save(update_fields=["cover_image"])
+    moved = [
+        field
+        for field in ("cover_image", "cover_thumbnail")
+        if _move(getattr(project, field), private=private)
+    ]
+    if moved:
+        project.save(update_fields=moved)
     for picture in project.images.all():
         moved = [
             field
@@ -283,20 +288,26 @@ def project_save(
         if creating:
             project.author = user
             project.slug = unique_slug(project.title)
-        old_cover = (
-            None
+        old_cover, old_thumbnail = (
+            (None, None)
             if creating
-            else Project.objects.filter(pk=project.pk).values_list("cover_image", flat=True).first()
+            else Project.objects.filter(pk=project.pk)
+            .values_list("cover_image", "cover_thumbnail")
+            .first()
+            or (None, None)
         )
+        old_files = Project(cover_image=old_cover or "", cover_thumbnail=old_thumbnail or "")
         if cover and hasattr(cover, "content_type"):
             content, extension = reencode(cover, PictureSize.DISPLAY)
             project.cover_image.save(f"cover.{extension}", content, save=False)
-            if old_cover:
-                _delete_files_on_commit(Project(cover_image=old_cover).cover_image)
+            # The cards' copy: a card never loads the 1600-pixel picture.
+            thumbnail, extension = reencode(cover, PictureSize.THUMBNAIL)
+            project.cover_thumbnail.save(f"cover-thumbnail.{extension}", thumbnail, save=False)
+            _delete_files_on_commit(old_files.cover_image, old_files.cover_thumbnail)
         elif cover is False:  # "clear" ticked
             project.cover_image = ""
-            if old_cover:
-                _delete_files_on_commit(Project(cover_image=old_cover).cover_image)
+            project.cover_thumbnail = ""
+            _delete_files_on_commit(old_files.cover_image, old_files.cover_thumbnail)
         if not project.cover_image:
             project.cover_alt = ""
         project.full_clean(exclude=["search_vector"])

@@ -22,6 +22,12 @@ urlpatterns = [
         name="cover",
     ),
     path(
+        "<slug:slug>/pictures/cover/thumbnail/",
+        views.project_picture,
+        {"kind": PictureKind.COVER_THUMBNAIL},
+        name="cover_thumbnail",
+    ),
+    path(
         "<slug:slug>/pictures/<int:pk>/",
         views.project_picture,
         {"kind": PictureKind.IMAGE},

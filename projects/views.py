@@ -405,6 +405,8 @@ def project_picture(request, slug, kind, pk=None):
     )
     if kind == PictureKind.COVER:
         field_file = project.cover_image
+    elif kind == PictureKind.COVER_THUMBNAIL:
+        field_file = project.cover_thumbnail
     else:
         picture = get_object_or_404(ProjectImage.objects.only(kind), project=project, pk=pk)
         field_file = getattr(picture, kind)  # the kinds are named after the fields

@@ -137,7 +137,11 @@ class Answer(TranslatableModel):
         verbose_name = _("answer")
         verbose_name_plural = _("answers")
         ordering = ["created_at", "pk"]
-        indexes = [models.Index(fields=["question", "created_at"], name="answer_question_time")]
+        indexes = [
+            models.Index(fields=["question", "created_at"], name="answer_question_time"),
+            # The home page's recent activity: the newest answers across the network.
+            models.Index(fields=["-created_at"], name="answer_newest"),
+        ]
         constraints = [
             models.CheckConstraint(condition=~Q(body=""), name="answer_not_empty"),
             models.CheckConstraint(

@@ -139,3 +139,18 @@ def questions_for(user: User, *, city=None, theme=None, project: Project | None 
             :limit
         ]
     )
+
+
+def open_questions(user: User, limit: int = 4) -> list[Question]:
+    """The newest questions still open that ``user`` may read, as cards."""
+    return list(card_queryset(visible_questions(user).open().order_by("-created_at"))[:limit])
+
+
+def recent_answers(user: User, limit: int = 5) -> list[Answer]:
+    """The newest answers to questions ``user`` may read, with the question and the answering
+    city, for the home page's activity. One query."""
+    return list(
+        Answer.objects.filter(question__in=visible_questions(user).values("pk"))
+        .select_related("question", "city")
+        .order_by("-created_at")[:limit]
+    )

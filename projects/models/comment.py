@@ -58,7 +58,11 @@ class Comment(TranslatableModel):
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
         ordering = ["created_at", "pk"]
-        indexes = [models.Index(fields=["project", "created_at"], name="comment_project_time")]
+        indexes = [
+            models.Index(fields=["project", "created_at"], name="comment_project_time"),
+            # The home page's recent activity: the newest comments across the network.
+            models.Index(fields=["-created_at"], name="comment_newest"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(parent__isnull=True) | ~Q(parent=F("pk")), name="comment_not_own_parent"

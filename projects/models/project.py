@@ -90,6 +90,11 @@ class Project(DatesInRangeMixin, TranslatableModel):
         _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
     )
     cover_image = ProjectPictureField(_("cover image"), upload_to=cover_path, blank=True)
+    # The cards' copy of the cover (core.pictures.PictureSize.THUMBNAIL), beside it in the same
+    # storage: a members-only project's is served by the same permission-checked view.
+    cover_thumbnail = ProjectPictureField(
+        _("cover thumbnail"), upload_to=cover_path, blank=True, editable=False
+    )
     cover_alt = models.CharField(_("cover image description"), max_length=250, blank=True)
     contacts = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
@@ -180,8 +185,10 @@ class Project(DatesInRangeMixin, TranslatableModel):
         return reverse("projects:detail", kwargs={"slug": self.slug})
 
     def private_picture_url(self, field_name: str) -> str:
-        """Where the cover of a members-only project is served, to those who may read it."""
-        return reverse("projects:cover", kwargs={"slug": self.slug})
+        """Where the cover of a members-only project (or its thumbnail) is served, to those who
+        may read it."""
+        view = "projects:cover_thumbnail" if field_name == "cover_thumbnail" else "projects:cover"
+        return reverse(view, kwargs={"slug": self.slug})
 
     @property
     def is_deleted(self) -> bool:

@@ -27,8 +27,9 @@ def language_switcher_links(response) -> dict[str, str]:
 
 
 def test_home_lists_every_theme_and_active_city(anonymous_client, django_assert_num_queries):
-    # cities, latest projects, upcoming events, themes, latest questions
-    with django_assert_num_queries(5):
+    # cities, recent answers (the activity), latest projects, upcoming events, themes, open
+    # questions
+    with django_assert_num_queries(6):
         response = anonymous_client.get("/en/")
 
     assert response.status_code == 200
@@ -53,8 +54,8 @@ def test_home_hides_an_inactive_city(anonymous_client):
 
 def test_home_signed_in_stays_within_budget(member_client, django_assert_num_queries):
     # session, user, cities, memberships, latest projects, coordinators group, upcoming events,
-    # themes, latest questions
-    with django_assert_num_queries(9):
+    # themes, open questions, and the activity's recent comments and recent answers
+    with django_assert_num_queries(11):
         response = member_client.get("/en/")
 
     assert response.status_code == 200
@@ -66,7 +67,7 @@ def test_home_signed_in_stays_within_budget(member_client, django_assert_num_que
 def test_home_query_budget_holds_with_many_themes(anonymous_client, django_assert_num_queries):
     extra = [make_theme(proposed_by=City.objects.get(slug="umea")) for _ in range(30)]
 
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         response = anonymous_client.get("/en/")
 
     assert extra[-1].name_en in response.content.decode()

@@ -1,8 +1,12 @@
 """The static map of member cities (cities/map.py, same projection as tools/make_map.mjs)."""
 
+from decimal import Decimal
+
 import pytest
+from django.utils import translation
 
 from cities import map as city_map
+from cities.enums import Country
 from cities.models import City
 
 pytestmark = pytest.mark.django_db
@@ -31,27 +35,58 @@ def test_map_points_put_saint_brieuc_west_of_paris_and_umea_north_of_malmo():
     assert points["umea"].y < points["malmo"].y
 
 
-def test_map_labels_never_run_into_a_neighbouring_dot():
-    points = city_map.map_points(City.objects.all())
-
+def _collisions(points):
+    """Pairs whose name boxes meet, and names that cover another city's dot."""
+    found = []
     for point in points:
-        side = {"right": 1, "left": -1}.get(point.label)
-        if side is None:
-            continue
         for other in points:
             if other is point:
                 continue
-            in_the_way = 0 < (other.x - point.x) * side < 80 and abs(other.y - point.y) < 14
-            assert not in_the_way, (point.city.slug, point.label, other.city.slug)
+            if point.box.intersects(other.box) and point.city.pk < other.city.pk:
+                found.append((point.name, other.name))
+            if point.box.intersects(city_map.dot_box(other.x, other.y)):
+                found.append((point.name, f"dot of {other.name}"))
+    return found
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "sv"])
+def test_map_labels_meet_neither_another_label_nor_a_dot(language):
+    with translation.override(language):
+        points = city_map.map_points(City.objects.all())
+
+    assert _collisions(points) == []
+    for point in points:
+        assert point.box.inside(city_map.WIDTH, city_map.HEIGHT), point.name
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "sv"])
+def test_map_labels_stay_apart_with_a_new_city_beside_la_rochelle(language):
+    City.objects.create(
+        slug="rochefort",
+        name="Rochefort",
+        local_name="Rochefort",
+        country=Country.FRANCE,
+        member_body="Communauté d'agglomération Rochefort Océan",
+        latitude=Decimal("45.94"),
+        longitude=Decimal("-0.96"),
+    )
+    with translation.override(language):
+        points = city_map.map_points(City.objects.all())
+
+    assert len(points) == 11
+    assert _collisions(points) == []
 
 
 def test_map_labels_of_gothenburg_and_boras_go_different_ways():
     points = {point.city.slug: point for point in city_map.map_points(City.objects.all())}
 
     assert points["gothenburg"].label != points["boras"].label
-    assert {points["gothenburg"].label, points["boras"].label} <= {
-        "right",
-        "left",
-        "above",
-        "below",
-    }
+    assert not points["gothenburg"].box.intersects(points["boras"].box)
+
+
+def test_map_labels_are_estimated_wide_enough_for_the_longest_name():
+    # A long name keeps its box: the estimate grows with the text.
+    short = city_map.label_box(100, 100, "Umeå", 8, 4, "start")
+    long = city_map.label_box(100, 100, "Saint-Brieuc Armor", 8, 4, "start")
+
+    assert long.right - long.left > 2 * (short.right - short.left)

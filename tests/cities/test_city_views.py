@@ -1,10 +1,12 @@
 """The member city list and city pages, and who sees a city's people."""
 
 import re
+from decimal import Decimal
 
 import pytest
 
-from cities.enums import MembershipRole, MembershipStatus
+from cities.enums import Country, MembershipRole, MembershipStatus
+from cities.models import City
 from tests.budgets import warm_content_types
 from tests.factories import make_membership, make_user
 
@@ -51,8 +53,58 @@ def test_city_list_counts_approved_members_only(anonymous_client):
 
     html = response.content.decode()
     assert city_card(html, "saint-brieuc").endswith("· 2 members on the portal </p>")
-    assert city_card(html, "strasbourg").endswith("· 0 members on the portal </p>")
-    assert city_card(html, "umea").endswith("· 0 members on the portal </p>")
+    # No "· 0 members": a city nobody joined yet just says nothing about it.
+    assert city_card(html, "strasbourg").endswith("about 290,000 inhabitants </p>")
+    assert "members on the portal" not in city_card(html, "umea")
+
+
+def test_city_list_card_without_region_population_or_members_shows_no_stray_dot(
+    anonymous_client,
+):
+    City.objects.create(
+        slug="alingsas",
+        name="Alingsås",
+        local_name="Alingsås",
+        country=Country.SWEDEN,
+        member_body="Alingsås kommun",
+        latitude=Decimal("57.93"),
+        longitude=Decimal("12.53"),
+    )
+
+    html = anonymous_client.get("/en/cities/").content.decode()
+
+    card = city_card(html, "alingsas")
+    assert card.endswith("<p>Alingsås kommun</p>")
+    assert "·" not in card
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", ["Älmhult", "Borås", "Gothenburg", "Linköping", "Malmö", "Umeå"]),
+        ("sv", ["Borås", "Göteborg", "Linköping", "Malmö", "Umeå", "Älmhult"]),
+        ("fr", ["Älmhult", "Borås", "Göteborg", "Linköping", "Malmö", "Umeå"]),
+    ],
+)
+def test_city_list_puts_a_new_city_in_alphabetical_order_of_the_reader(
+    anonymous_client, language, expected
+):
+    City.objects.create(
+        slug="almhult",
+        name="Älmhult",
+        local_name="Älmhult",
+        country=Country.SWEDEN,
+        member_body="Älmhults kommun",
+        region="Kronoberg",
+        latitude=Decimal("56.55"),
+        longitude=Decimal("14.14"),
+    )
+
+    html = anonymous_client.get(f"/{language}/cities/").content.decode()
+
+    sweden = html.split('<h2 id="country-2">')[1]
+    names = re.findall(r'<h3><a href="/[a-z]{2}/cities/[a-z-]+/">([^<]+)</a>', sweden)
+    assert names == expected
 
 
 @pytest.mark.parametrize("size", [2, 10], ids=["2-people", "10-people"])

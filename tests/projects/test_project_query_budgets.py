@@ -30,7 +30,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-CARD = re.compile(r'<li class="card project-card">')
+CARD = re.compile(r'<li class="card project-card(?: has-cover)?">')
 
 
 @dataclass
@@ -213,14 +213,16 @@ def test_project_edit_budget(member_client, data, django_assert_max_num_queries)
 
 
 def test_home_budget_anonymous(anonymous_client, data, django_assert_max_num_queries):
-    with django_assert_max_num_queries(7):  # measured: 6 (upcoming events, latest questions)
+    # measured: 7 (upcoming events, open questions, recent answers)
+    with django_assert_max_num_queries(8):
         response = anonymous_client.get("/en/")
 
     assert cards(response) == min(data.size, 6)
 
 
 def test_home_budget_member(member_client, data, django_assert_max_num_queries):
-    with django_assert_max_num_queries(11):  # measured: 10 (upcoming events, latest questions)
+    # measured: 12 (upcoming events, open questions, recent comments and answers)
+    with django_assert_max_num_queries(13):
         response = member_client.get("/en/")
 
     assert cards(response) == min(data.size, 6)

@@ -20,7 +20,12 @@ from tests.factories.glossary import make_entry
 
 pytestmark = pytest.mark.django_db
 
-CARD = re.compile(r'<li class="card project-card">\s*<h3><a href="[^"]+" lang="\w+">([^<]+)</a>')
+# A card with a cover has its picture before the title.
+CARD = re.compile(
+    r'<li class="card project-card(?: has-cover)?">\s*(?:<div class="card-cover">.*?</div>\s*)?'
+    r'<h3><a href="[^"]+" lang="\w+">([^<]+)</a>',
+    re.S,
+)
 GOTHENBURG = "Tillfällig installation för att testa ett offentligt rum"
 GRILLE = "Expérimentation place de la Grille"
 
@@ -135,7 +140,8 @@ def test_project_page_shows_tags_in_the_readers_language(anonymous_client, gothe
 def test_tag_facets_merge_a_tag_and_its_translations(anonymous_client, gothenburg, grille):
     html = anonymous_client.get("/fr/projects/").content.decode()
 
-    facets = html[html.index("<h3>Par mot-clé</h3>") : html.index("</aside>")]
+    start = html.index("<h3>Par mot-clé</h3>")
+    facets = html[start : html.index("</search>", start)]
     facet = r'<li><a href="[^"]+"[^>]*>([^<]+)</a> <span class="count">\((\d+)\)'
     names = re.findall(facet, facets)
     assert sorted(names) == [("espace public", "2"), ("usage temporaire", "2")]

@@ -153,7 +153,8 @@ def test_question_answer_edit_budget(
 @pytest.mark.parametrize(
     ("path", "shown", "queries"),
     [
-        ("/en/", 4, 8),  # with the translations of the question cards
+        # with the translations of the question cards, and the activity's recent answers
+        ("/en/", 4, 9),
         # With the translations of the question cards and, once per process, the content type
         # of questions. The theme page reads it already.
         ("/en/cities/saint-brieuc/", 6, 9),
@@ -177,7 +178,9 @@ def test_pages_with_questions_budget_anonymous(
 @pytest.mark.parametrize(
     ("path", "shown", "queries"),
     [
-        ("/en/", 4, 12),  # with the translations of the question cards
+        # with the translations of the question cards, and the activity's recent comments and
+        # answers
+        ("/en/", 4, 14),
         # The translations of the question cards, and once per process the content type of
         # questions (the theme page reads it already).
         ("/en/cities/saint-brieuc/", 6, 15),
