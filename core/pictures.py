@@ -100,3 +100,24 @@ def reencode(upload, size: PictureSize, *, always_png: bool = False) -> tuple[Co
         clean.save(buffer, format="JPEG", quality=85, optimize=True)
         extension = "jpg"
     return ContentFile(buffer.getvalue()), extension
+
+
+def thumbnails_backfill(objects, *, source: str, thumbnail: str) -> tuple[int, int]:
+    """Make the missing ``thumbnail`` copies of the ``source`` pictures of ``objects`` (pictures
+    stored before the cards had thumbnails). Safe to run again: only missing copies are made.
+    Returns (made, unreadable): a picture that cannot be read is left as it is and counted."""
+    made = unreadable = 0
+    missing = objects.filter(**{thumbnail: ""}).exclude(**{source: ""}).order_by("pk")
+    for instance in missing.iterator(chunk_size=200):
+        try:
+            with getattr(instance, source).open("rb") as original:
+                content, extension = reencode(original, PictureSize.THUMBNAIL)
+        except (OSError, ValidationError):
+            unreadable += 1
+            continue
+        copy = getattr(instance, thumbnail)
+        copy.save(f"cover-thumbnail.{extension}", content, save=False)
+        # Only this column: no other field is written, no save signal runs.
+        type(instance).objects.filter(pk=instance.pk).update(**{thumbnail: copy.name})
+        made += 1
+    return made, unreadable

@@ -128,8 +128,11 @@ def event_save(
         if cover and hasattr(cover, "content_type"):
             content, extension = reencode(cover, PictureSize.DISPLAY)
             event.cover_image.save(f"cover.{extension}", content, save=False)
+            thumbnail, extension = reencode(cover, PictureSize.THUMBNAIL)
+            event.cover_thumbnail.save(f"cover-thumbnail.{extension}", thumbnail, save=False)
         if not event.cover_image:
             event.cover_alt = ""
+            event.cover_thumbnail = ""
         event.full_clean()
         event.save()
         event.themes.set(themes)

@@ -1,4 +1,5 @@
 import csv
+from functools import partial
 from http import HTTPStatus
 
 from django.contrib import messages
@@ -20,6 +21,7 @@ from core.objects import get_object_for
 from core.pagecache import public_page
 from languages import permissions as translation_permissions
 from languages.selectors import attach_translations
+from projects import pending
 from projects.models import Project
 
 from . import selectors, services
@@ -171,8 +173,12 @@ def event_register(request, slug):
 
 
 def _event_form_page(request, event: Event | None):
-    data = request.POST if request.method == "POST" else None
-    files = request.FILES if request.method == "POST" else None
+    # A cover chosen on an earlier try that came back with errors stands in for one not chosen
+    # again, as on the project form.
+    return pending.form_page(request, partial(_event_form, request, event))
+
+
+def _event_form(request, event: Event | None, *, data, files, in_use):
     instance = event or Event()
     form = EventForm(
         data,
@@ -211,10 +217,16 @@ def _event_form_page(request, event: Event | None):
             except ValidationError as error:
                 form.add_error(None, error.messages)
             else:
+                pending.pending_uploads_used(in_use=in_use)
                 messages.success(request, _("The event was saved."))
                 return redirect(saved)
+        not_kept = pending.keep_after_errors(
+            session_key=request.session.session_key, forms=[form], files=files, in_use=in_use
+        )
         if status != HTTPStatus.CONFLICT:  # the conflict box says it, with what changed
             messages.error(request, _("The event was not saved: please correct the errors below."))
+        if not_kept:
+            messages.error(request, pending.not_kept_message(not_kept))
     return render(
         request,
         "events/event_form.html",

@@ -1,7 +1,7 @@
-"""Files chosen on a project form that came back with errors, kept so that nobody chooses them
-again (WCAG 3.3.7 "redundant entry"): stored privately as ``PendingUpload`` rows for the session,
-offered again on the page as "Chosen: …", and judged again by the next submission like a new
-upload of the same file.
+"""Files chosen on a project or event form that came back with errors, kept so that nobody
+chooses them again (WCAG 3.3.7 "redundant entry"): stored privately as ``PendingUpload`` rows
+for the session, offered again on the page as "Chosen: …", and judged again by the next
+submission like a new upload of the same file.
 
 The page names a kept file by a ticked checkbox ``keep-<input name>`` whose value is its token;
 unticking it, or choosing another file in that input, drops it.
@@ -17,6 +17,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
+from django.utils.translation import gettext as _
 
 from core.forms import KEEP_UPLOAD_PREFIX
 
@@ -67,6 +68,18 @@ def with_kept_files(
                 )
                 in_use[field] = upload
         yield merged, in_use
+
+
+def form_page(request, page):
+    """``page(data=…, files=…, in_use=…)`` for a form page's request: on a POST, the request's
+    files with the kept ones the page names (``with_kept_files``) standing in for those not
+    chosen again."""
+    if request.method != "POST":
+        return page(data=None, files=None, in_use={})
+    with with_kept_files(
+        session_key=request.session.session_key, post=request.POST, files=request.FILES
+    ) as (files, in_use):
+        return page(data=request.POST, files=files, in_use=in_use)
 
 
 def _delete_on_commit(uploads) -> None:
@@ -161,3 +174,10 @@ def keep_after_errors(*, session_key: str | None, forms, files, in_use) -> list[
         if key in kept:
             form.kept_uploads = {**getattr(form, "kept_uploads", {}), name: kept[key]}
     return not_kept
+
+
+def not_kept_message(names: list[str]) -> str:
+    """What the page says of the files ``keep_after_errors`` could not keep."""
+    return _("These files were not kept and must be chosen again: %(names)s.") % {
+        "names": ", ".join(names)
+    }

@@ -1,3 +1,4 @@
+from functools import partial
 from http import HTTPStatus
 from pathlib import Path
 
@@ -165,14 +166,9 @@ def _postable_cities(user: User):
 
 
 def _project_form_page(request, project: Project | None):
-    if request.method != "POST":
-        return _project_form(request, project, data=None, files=None, in_use={})
     # Files kept from an earlier try of this form (``projects.pending``) stand in for the ones
     # not chosen again.
-    with pending.with_kept_files(
-        session_key=request.session.session_key, post=request.POST, files=request.FILES
-    ) as (files, in_use):
-        return _project_form(request, project, data=request.POST, files=files, in_use=in_use)
+    return pending.form_page(request, partial(_project_form, request, project))
 
 
 def _project_form(request, project: Project | None, *, data, files, in_use):
@@ -227,11 +223,7 @@ def _project_form(request, project: Project | None, *, data, files, in_use):
                 request, _("The project was not saved: please correct the errors below.")
             )
         if not_kept:
-            messages.error(
-                request,
-                _("These files were not kept and must be chosen again: %(names)s.")
-                % {"names": ", ".join(not_kept)},
-            )
+            messages.error(request, pending.not_kept_message(not_kept))
     return render(
         request,
         "projects/project_form.html",

@@ -97,6 +97,11 @@ class Event(DatesInRangeMixin, TranslatableModel):
         related_name="organised_events",
     )
     cover_image = models.ImageField(_("cover image"), upload_to=cover_path, blank=True)
+    # The cards' copy of the cover (core.pictures.PictureSize.THUMBNAIL): a list of events never
+    # loads the 1600-pixel pictures.
+    cover_thumbnail = models.ImageField(
+        _("cover thumbnail"), upload_to=cover_path, blank=True, editable=False
+    )
     cover_alt = models.CharField(_("cover image description"), max_length=250, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
