@@ -3,9 +3,11 @@
 import datetime
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.utils import timezone
@@ -23,6 +25,7 @@ from notifications.emails import unsubscribe_token
 from projects.models import Comment, Project
 from projects.services import project_saved
 from questions.models import Answer, Question
+from tests.pages import resolve
 from themes.models import SustainableDevelopmentGoal, Theme
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -35,6 +38,10 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 PASSWORD = "a-long-browser-test-password"  # noqa: S105
+AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# The dark theme's page background (static/css/theme.css): the theme in use is the dark one.
+DARK_BACKGROUND = "rgb(20, 24, 29)"
 
 
 def pytest_collection_modifyitems(items):
@@ -66,8 +73,51 @@ def context(browser):
 
 
 @pytest.fixture
+def new_context(browser):
+    """``new_context(**options)``: a browser context like ``context`` with other options (a
+    viewport, ``color_scheme="dark"``…), closed after the test."""
+    opened = []
+
+    def _new_context(**options):
+        context = browser.new_context(
+            **{"viewport": {"width": 1280, "height": 900}, "locale": "en-GB", **options}
+        )
+        context.set_default_timeout(10_000)
+        context.set_default_navigation_timeout(20_000)
+        opened.append(context)
+        return context
+
+    yield _new_context
+    for context in opened:
+        context.close()
+
+
+@pytest.fixture
 def page(context):
     return context.new_page()
+
+
+@pytest.fixture(scope="session")
+def axe_source():
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run `npm ci` (make test-browser does).")
+    return AXE.read_text()
+
+
+def axe_violations(page, axe_source) -> list[dict]:
+    """What axe-core finds on the page against the WCAG 2.2 AA tags, shortened for a message."""
+    page.evaluate(axe_source)
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    return [
+        {
+            "id": violation["id"],
+            "help": violation["help"],
+            "targets": [node["target"] for node in violation["nodes"]][:5],
+        }
+        for violation in result["violations"]
+    ]
 
 
 def make_person(email: str, name: str, **fields) -> User:
@@ -241,6 +291,19 @@ def translate_project(project: Project, translator: User) -> None:
         engine="libretranslate",
         engine_version="1.6",
     )
+
+
+def visit(context, live_server, people, *, name: str, path: str, who: str):
+    """Open a page of ``tests.pages`` in ``context`` as ``who``; returns the page and its path.
+    Fails unless the page answered as it should (404 for the not-found page, else 200)."""
+    if people[who] is not None:
+        sign_in(context, live_server, people[who])
+    page = context.new_page()
+    path = resolve(path, people)
+    response = page.goto(live_server.url + path)
+    assert response is not None
+    assert response.status == (404 if name == "not-found" else 200), path
+    return page, path
 
 
 def sign_in(context, live_server, user: User) -> None:

@@ -10,15 +10,14 @@ from playwright.sync_api import expect
 
 from projects.models import Project
 
-from .conftest import sign_in
-from .test_accessibility import _violations, axe_source  # noqa: F401 - the fixture
+from .conftest import axe_violations, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
 
 
-def test_second_save_is_refused_then_saved_on_purpose(people, live_server, browser, axe_source):  # noqa: F811
+def test_second_save_is_refused_then_saved_on_purpose(people, live_server, browser, axe_source):
     edit = f"{live_server.url}/en/projects/place-de-la-grille/edit/"
     first = browser.new_context(locale="en-GB", viewport={"width": 390, "height": 844})
     second = browser.new_context(locale="en-GB")
@@ -44,7 +43,7 @@ def test_second_save_is_refused_then_saved_on_purpose(people, live_server, brows
     ARTIFACTS.mkdir(exist_ok=True)
     mine.screenshot(path=str(ARTIFACTS / "edit-conflict-390.png"), full_page=True)
     assert mine.evaluate("document.documentElement.scrollWidth") <= 390
-    assert _violations(mine, axe_source) == []
+    assert axe_violations(mine, axe_source) == []
     assert Project.objects.get().summary == "The coordinator's summary, saved first."
 
     mine.get_by_role("button", name="Save anyway").click()
