@@ -39,6 +39,12 @@ def city_list(request):
     )
 
 
+def _network_with(city: City) -> list[City]:
+    """The active member cities, and ``city`` itself even when it no longer is one."""
+    cities = list(City.objects.active().order_by("name"))
+    return cities if city in cities else [*cities, city]
+
+
 @login_not_required
 @require_GET
 @public_page
@@ -50,13 +56,15 @@ def city_detail(request, slug):
         "cities/city_detail.html",
         {
             "city": city,
-            # Projects have no coordinates of their own: they stand at their city's dot.
+            # The whole network, this city marked: where it stands among the others. Projects
+            # have no coordinates of their own; the city's are listed below the map.
             "map": city_map.city_map(
-                [city],
+                _network_with(city),
                 title=_("Where %(city)s is in the network") % {"city": city.display_name},
                 map_id="city-map",
                 current=city,
-                caption=_("Its projects are shown at the city's position."),
+                caption=_("The larger dot is %(city)s; its projects are listed below.")
+                % {"city": city.display_name},
             ),
             "people": list(city_people(city)) if can_see_people else None,
             "themes": city.proposed_themes.all(),

@@ -126,7 +126,9 @@ def test_city_list_query_budget_holds_with_many_members(
 
 def test_city_detail_shows_facts_and_proposed_topics(anonymous_client, django_assert_num_queries):
     warm_content_types()
-    with django_assert_num_queries(5):  # city, topics, projects, events, questions
+    with django_assert_num_queries(
+        6
+    ):  # city, the map's cities, topics, projects, events, questions
         response = anonymous_client.get("/en/cities/saint-brieuc/")
 
     assert response.status_code == 200
@@ -167,7 +169,9 @@ def test_city_detail_hides_people_from_anonymous(
     people = make_people("saint-brieuc", 30)
     warm_content_types()
 
-    with django_assert_num_queries(5):  # city, topics, projects, events, questions
+    with django_assert_num_queries(
+        6
+    ):  # city, the map's cities, topics, projects, events, questions
         response = anonymous_client.get("/en/cities/saint-brieuc/")
 
     html = response.content.decode()
@@ -242,7 +246,7 @@ def test_city_detail_query_budget_holds_with_many_people(
     make_people("saint-brieuc", size)
     warm_content_types()
 
-    with django_assert_num_queries(11):  # with the people, the questions and the follow button
+    with django_assert_num_queries(12):  # with the people, the questions and the follow button
         response = member_client.get("/en/cities/saint-brieuc/")
 
     assert len(re.findall(r"<strong>", response.content.decode())) == size + 1
@@ -288,3 +292,21 @@ def test_city_detail_shows_each_persons_role(member_client):
     response = member_client.get("/en/cities/saint-brieuc/")
 
     assert "<strong>Elected Person</strong> · Elected official" in response.content.decode()
+
+
+def test_city_detail_map_shows_the_network_with_the_city_marked(anonymous_client):
+    html = anonymous_client.get("/en/cities/umea/").content.decode()
+
+    figure = html[html.index('<figure class="city-map">') : html.index("</figure>")]
+    assert figure.count('class="map-city') == City.objects.active().count()
+    current = re.findall(r'<a href="([^"]+)" class="map-city map-city-current">', figure)
+    assert current == ["/en/cities/umea/"]
+    assert "The larger dot is Umeå; its projects are listed below." in figure
+
+
+def test_city_detail_map_of_a_former_member_still_marks_it(anonymous_client):
+    City.objects.filter(slug="paris").update(is_active=False)
+
+    html = anonymous_client.get("/en/cities/paris/").content.decode()
+
+    assert 'href="/en/cities/paris/" class="map-city map-city-current"' in html

@@ -300,3 +300,15 @@ def test_event_list_queries_do_not_grow_with_translations(
     html = response.content.decode()
     assert len(re.findall(r'<li class="card event-card">', html)) == 20
     assert html.count('lang="sv">Seminarium om offentliga rum</a>') == translated
+
+
+def test_an_event_in_the_readers_language_has_no_empty_translation_box(anonymous_client):
+    """Nothing to say and nothing to offer: no translation note at all (it used to be an empty
+    framed box under the title)."""
+    event = make_event(title="Webinar on public spaces")  # written in English
+
+    html = anonymous_client.get(f"/en/events/{event.slug}/").content.decode()
+    french = anonymous_client.get(f"/fr/events/{event.slug}/").content.decode()
+
+    assert 'class="translation-note"' not in html
+    assert 'class="translation-note"' in french  # « Rédigé en anglais »
