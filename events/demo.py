@@ -9,6 +9,8 @@ from django.utils import timezone
 from accounts.models import User
 from cities.models import City
 from core.enums import ContentLanguage
+from core.pictures import PictureSize, reencode
+from projects.demo import illustration
 from projects.models import Project
 from themes.models import Theme
 
@@ -35,6 +37,17 @@ def _event(slug: str, **fields) -> tuple[Event, bool]:
     return Event.objects.get_or_create(
         slug=slug, defaults={"content_language": ContentLanguage.ENGLISH, **fields}
     )
+
+
+def _give_cover(event: Event, colour: tuple[int, int, int], alt: str) -> None:
+    """A drawn cover and its cards' thumbnail, as the event form would store them."""
+    picture = illustration(colour)
+    content, extension = reencode(picture, PictureSize.DISPLAY)
+    event.cover_image.save(f"cover.{extension}", content, save=False)
+    thumbnail, extension = reencode(picture, PictureSize.THUMBNAIL)
+    event.cover_thumbnail.save(f"cover-thumbnail.{extension}", thumbnail, save=False)
+    event.cover_alt = alt
+    event.save(update_fields=["cover_image", "cover_thumbnail", "cover_alt"])
 
 
 def load_events() -> None:
@@ -67,6 +80,7 @@ def load_events() -> None:
         created_by=coordinator,
     )
     if created:
+        _give_cover(seminar, (0, 94, 184), "Drawing: houses around a square under the sun")
         seminar.themes.set(
             [themes["public-spaces"], themes["rural-development"], themes["town-centre-renewal"]]
         )

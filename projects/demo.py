@@ -219,7 +219,8 @@ REPLY = (
 )
 
 
-def _illustration(colour: tuple[int, int, int]) -> ContentFile:
+def illustration(colour: tuple[int, int, int]) -> ContentFile:
+    """A drawn picture for demo content (houses under a sun), never a photograph."""
     image = Image.new("RGB", (1200, 800), colour)
     draw = ImageDraw.Draw(image)
     light = tuple(min(255, c + 90) for c in colour)
@@ -260,9 +261,9 @@ def load_projects() -> None:
             content_language=data["language"],
             visibility=data.get("visibility", "public"),
         )
-        illustration = _illustration(data["colour"])
-        project.cover_image.save("cover.jpg", illustration, save=False)
-        thumbnail, _extension = reencode(illustration, PictureSize.THUMBNAIL)
+        cover = illustration(data["colour"])
+        project.cover_image.save("cover.jpg", cover, save=False)
+        thumbnail, _extension = reencode(cover, PictureSize.THUMBNAIL)
         project.cover_thumbnail.save("cover-thumbnail.jpg", thumbnail, save=False)
         project.cover_alt = data["alt"]
         project.save()
@@ -271,9 +272,7 @@ def load_projects() -> None:
         project.tags.set(data["tags"])
         project.contacts.set([author])
         picture = ProjectImage(project=project, alt_text=data["alt"], position=1)
-        picture.image.save(
-            "picture.jpg", _illustration(tuple(reversed(data["colour"]))), save=False
-        )
+        picture.image.save("picture.jpg", illustration(tuple(reversed(data["colour"]))), save=False)
         picture.save()
         project_saved(project=project, user=author)
 

@@ -13,7 +13,9 @@ from alliance_portal.management.commands.load_demo import ADMIN, DEMO_PASSWORD, 
 from cities.enums import MembershipRole, MembershipStatus
 from cities.models import Membership
 from cities.rules import COORDINATORS_GROUP
-from projects.models import CityMatch, ProjectMatch
+from events.enums import EventKind
+from events.models import Event
+from projects.models import CityMatch, Project, ProjectMatch
 
 pytestmark = pytest.mark.django_db
 
@@ -117,3 +119,16 @@ def test_load_demo_computes_the_peer_matches(settings):
     assert ProjectMatch.objects.exists()
     assert CityMatch.objects.exists()
     assert "Peer matches of" in output
+
+
+def test_load_demo_gives_the_cards_their_pictures(settings, client):
+    """``make run`` shows pictures: every demo project and the annual seminar have a cover and
+    its thumbnail, which the lists show."""
+    settings.DEBUG = True
+    load_demo()
+
+    assert not Project.objects.filter(cover_thumbnail="").exists()
+    seminar = Event.objects.filter(kind=EventKind.SEMINAR).upcoming().first()
+    assert seminar.cover_thumbnail.name and seminar.cover_alt
+    html = client.get("/en/events/").content.decode()
+    assert f'<img src="{seminar.cover_thumbnail.url}"' in html
