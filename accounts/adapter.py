@@ -12,6 +12,8 @@ class AccountAdapter(DefaultAccountAdapter):
     """Remembers the language someone signed up in, for the e-mails we send them later."""
 
     def save_user(self, request, user, form, commit=True):
+        if getattr(form, "full_name", ""):
+            user.full_name = form.full_name
         language = (translation.get_language() or "en").split("-")[0]
         if language in PortalLanguage.values:
             user.preferred_language = language

@@ -81,7 +81,29 @@ class LoginForm(_LabelsOnly, allauth_forms.LoginForm):
 
 
 class SignupForm(_LabelsOnly, allauth_forms.SignupForm):
-    pass
+    """A name as well as an address: coordinators approve people, not e-mail addresses."""
+
+    first_name = forms.CharField(
+        label=_("First name"),
+        max_length=70,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+    last_name = forms.CharField(
+        label=_("Last name"),
+        max_length=70,
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+    )
+    field_order = ["first_name", "last_name", "email", "password1", "password2"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.order_fields(self.field_order)
+
+    @property
+    def full_name(self) -> str:
+        """The name as the portal shows it (``User.full_name``), spaces tidied."""
+        parts = (self.cleaned_data.get("first_name", ""), self.cleaned_data.get("last_name", ""))
+        return " ".join(" ".join(part.split()) for part in parts if part.strip())
 
 
 class ResetPasswordForm(_LabelsOnly, allauth_forms.ResetPasswordForm):

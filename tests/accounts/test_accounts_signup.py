@@ -21,7 +21,13 @@ def sign_up(client, language="en", email="nora.benali@example.org"):
     with TestCase.captureOnCommitCallbacks(execute=True):
         return client.post(
             f"/{language}/accounts/signup/",
-            {"email": email, "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
+            {
+                "first_name": "Nora",
+                "last_name": "Benali",
+                "email": email,
+                "password1": NEW_PASSWORD,
+                "password2": NEW_PASSWORD,
+            },
         )
 
 
@@ -97,6 +103,8 @@ def test_signup_with_next_then_confirming_goes_back_there(anonymous_client):
         anonymous_client.post(
             "/en/accounts/signup/?next=/en/events/",
             {
+                "first_name": "Nora",
+                "last_name": "Benali",
                 "email": "nora.benali@example.org",
                 "password1": NEW_PASSWORD,
                 "password2": NEW_PASSWORD,
@@ -148,7 +156,13 @@ def test_signup_with_a_taken_address_in_another_case_creates_no_user(anonymous_c
 def test_signup_with_mismatched_passwords_is_a_form_error(anonymous_client):
     response = anonymous_client.post(
         "/en/accounts/signup/",
-        {"email": "nora@example.org", "password1": NEW_PASSWORD, "password2": "other-password-1"},
+        {
+            "first_name": "Nora",
+            "last_name": "Benali",
+            "email": "nora@example.org",
+            "password1": NEW_PASSWORD,
+            "password2": "other-password-1",
+        },
     )
 
     assert response.status_code == 200
@@ -159,7 +173,13 @@ def test_signup_with_mismatched_passwords_is_a_form_error(anonymous_client):
 def test_signup_with_a_common_password_is_a_form_error(anonymous_client):
     response = anonymous_client.post(
         "/en/accounts/signup/",
-        {"email": "nora@example.org", "password1": "password", "password2": "password"},
+        {
+            "first_name": "Nora",
+            "last_name": "Benali",
+            "email": "nora@example.org",
+            "password1": "password",
+            "password2": "password",
+        },
     )
 
     assert response.status_code == 200
@@ -217,3 +237,53 @@ def test_logout_ends_the_session(member_client):
     assert response.status_code == 302
     assert "_auth_user_id" not in member_client.session
     assert member_client.get("/en/accounts/profile/").status_code == 302
+
+
+def test_signup_page_asks_for_a_first_and_last_name_before_the_address(anonymous_client):
+    html = anonymous_client.get("/en/accounts/signup/").content.decode()
+
+    first = html.index('name="first_name"')
+    assert first < html.index('name="last_name"') < html.index('name="email"')
+    assert 'autocomplete="given-name"' in html
+    assert 'autocomplete="family-name"' in html
+
+
+@pytest.mark.parametrize("missing", ["first_name", "last_name"])
+def test_signup_without_a_name_is_refused_and_creates_nothing(anonymous_client, missing):
+    data = {
+        "first_name": "Nora",
+        "last_name": "Benali",
+        "email": "nora.benali@example.org",
+        "password1": NEW_PASSWORD,
+        "password2": NEW_PASSWORD,
+        missing: "   ",
+    }
+
+    response = anonymous_client.post("/en/accounts/signup/", data)
+
+    assert response.status_code == 200
+    assert "This field is required." in response.content.decode()
+    assert not User.objects.filter(email="nora.benali@example.org").exists()
+
+
+def test_signup_keeps_the_name_for_the_coordinators_and_the_e_mails(anonymous_client):
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        anonymous_client.post(
+            "/en/accounts/signup/",
+            {
+                "first_name": "  Anne-Sophie ",
+                "last_name": "Le  Gall",
+                "email": "as.legall@example.org",
+                "password1": NEW_PASSWORD,
+                "password2": NEW_PASSWORD,
+            },
+        )
+
+    user = User.objects.get(email="as.legall@example.org")
+    assert user.full_name == "Anne-Sophie Le Gall"
+    (message,) = mail.outbox
+    assert message.body.startswith("Hello Anne-Sophie Le Gall,")
+    page = anonymous_client.get(confirmation_link(message.body)).content.decode()
+    assert "Anne-Sophie Le Gall, confirm that as.legall@example.org is your e-mail address." in (
+        " ".join(page.split())
+    )

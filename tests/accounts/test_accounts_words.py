@@ -79,9 +79,9 @@ def test_signup_page_links_sign_in_to_the_login_page(anonymous_client, language,
 @pytest.mark.parametrize(
     ("language", "greeting", "signature"),
     [
-        ("en", "Hello,", "The Alliance Portal"),
-        ("fr", "Bonjour,", "Le Portail de l'Alliance"),
-        ("sv", "Hej!", "Alliansportalen"),
+        ("en", "Hello Nora Benali,", "The Alliance Portal"),
+        ("fr", "Bonjour Nora Benali,", "Le Portail de l'Alliance"),
+        ("sv", "Hej Nora Benali!", "Alliansportalen"),
     ],
 )
 def test_confirmation_e_mail_is_signed_by_the_portal(
@@ -90,7 +90,13 @@ def test_confirmation_e_mail_is_signed_by_the_portal(
     with TestCase.captureOnCommitCallbacks(execute=True):
         anonymous_client.post(
             f"/{language}/accounts/signup/",
-            {"email": "nora@example.org", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
+            {
+                "first_name": "Nora",
+                "last_name": "Benali",
+                "email": "nora@example.org",
+                "password1": NEW_PASSWORD,
+                "password2": NEW_PASSWORD,
+            },
         )
 
     (message,) = mail.outbox
@@ -130,7 +136,13 @@ def test_signup_message_says_where_the_confirmation_went(anonymous_client, langu
     with TestCase.captureOnCommitCallbacks(execute=True):
         response = anonymous_client.post(
             f"/{language}/accounts/signup/",
-            {"email": "nora@example.org", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
+            {
+                "first_name": "Nora",
+                "last_name": "Benali",
+                "email": "nora@example.org",
+                "password1": NEW_PASSWORD,
+                "password2": NEW_PASSWORD,
+            },
             follow=True,
         )
 

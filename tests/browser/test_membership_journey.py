@@ -23,6 +23,8 @@ def test_signup_confirm_join_and_get_approved(people, live_server, browser, mail
 
     # Sign up.
     page.goto(f"{live_server.url}/en/accounts/signup/")
+    page.get_by_label("First name").fill("Nora")
+    page.get_by_label("Last name").fill("Benali")
     page.get_by_label("Email").fill(NEW_EMAIL)
     page.get_by_label("Password:", exact=True).fill(NEW_PASSWORD)
     page.get_by_label("Password (again)").fill(NEW_PASSWORD)

@@ -132,7 +132,7 @@ def test_sign_in_error_is_in_the_summary_without_a_link(member, client):
         ("/en/questions/ask/", {"title": ""}, "#id_city"),
         ("/en/glossary/propose/", {"notes": ""}, None),
         ("/en/events/new/", {"title": ""}, None),
-        ("/en/accounts/signup/", {"email": "not an address"}, "#id_email"),
+        ("/en/accounts/signup/", {"email": "not an address"}, "#id_first_name"),
         ("/en/accounts/membership/", {"city": ""}, "#id_city"),
         ("/en/accounts/profile/", {"full_name": "", "preferred_language": "xx"}, None),
     ],

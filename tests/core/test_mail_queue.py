@@ -101,7 +101,13 @@ def test_signup_sends_nothing_and_queues_the_confirmation(
     with django_capture_on_commit_callbacks(execute=True):
         anonymous_client.post(
             "/en/accounts/signup/",
-            {"email": "nora@example.org", "password1": password, "password2": password},
+            {
+                "first_name": "Nora",
+                "last_name": "Benali",
+                "email": "nora@example.org",
+                "password1": password,
+                "password2": password,
+            },
         )
     sent_in_request = len(mailoutbox)
 
