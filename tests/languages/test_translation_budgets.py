@@ -100,7 +100,7 @@ def test_home_in_french(anonymous_client, projects, django_assert_num_queries):
 
 def test_city_page_in_swedish(anonymous_client, projects, django_assert_num_queries):
     made, translated = projects
-    html = _get(anonymous_client, "/sv/cities/saint-brieuc/", django_assert_num_queries, 9)
+    html = _get(anonymous_client, "/sv/cities/saint-brieuc/", django_assert_num_queries, 10)
     shown = re.findall(r'<h3><a href="/sv/projects/[^"]+/" lang="(\w+)">', html)
     assert shown  # the city's newest projects, each in Swedish when translated
     assert set(shown) == ({"sv"} if translated else {"en"})

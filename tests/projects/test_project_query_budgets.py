@@ -229,7 +229,7 @@ def test_home_budget_member(member_client, data, django_assert_max_num_queries):
 
 
 def test_city_detail_budget_anonymous(anonymous_client, data, django_assert_max_num_queries):
-    with django_assert_max_num_queries(8):  # measured: 7 (questions, follow button)
+    with django_assert_max_num_queries(9):  # measured: 8 (questions, follow button, map)
         response = anonymous_client.get("/en/cities/saint-brieuc/")
 
     in_city = Project.objects.filter(city__slug="saint-brieuc").count()
@@ -237,7 +237,7 @@ def test_city_detail_budget_anonymous(anonymous_client, data, django_assert_max_
 
 
 def test_city_detail_budget_member(member_client, data, django_assert_max_num_queries):
-    with django_assert_max_num_queries(14):  # measured: 13 (questions, follow button)
+    with django_assert_max_num_queries(15):  # measured: 14 (questions, follow button, map)
         response = member_client.get("/en/cities/saint-brieuc/")
 
     in_city = Project.objects.filter(city__slug="saint-brieuc").count()
@@ -245,7 +245,7 @@ def test_city_detail_budget_member(member_client, data, django_assert_max_num_qu
 
 
 def test_theme_detail_budget_anonymous(anonymous_client, data, django_assert_max_num_queries):
-    with django_assert_max_num_queries(8):  # measured: 7 (questions, follow button)
+    with django_assert_max_num_queries(9):  # measured: 8 (questions, follow button, map)
         response = anonymous_client.get("/en/themes/public-spaces/")
 
     assert cards(response) == min(data.size, 12)

@@ -157,7 +157,7 @@ def test_question_answer_edit_budget(
         ("/en/", 4, 9),
         # With the translations of the question cards and, once per process, the content type
         # of questions. The theme page reads it already.
-        ("/en/cities/saint-brieuc/", 6, 9),
+        ("/en/cities/saint-brieuc/", 6, 10),  # with the map's cities
         ("/en/themes/public-spaces/", 6, 8),  # with the translations
         # with the translations of the cards, the glossary and tag translations that the query
         # expansion reads once per version
@@ -183,7 +183,7 @@ def test_pages_with_questions_budget_anonymous(
         ("/en/", 4, 14),
         # The translations of the question cards, and once per process the content type of
         # questions (the theme page reads it already).
-        ("/en/cities/saint-brieuc/", 6, 15),
+        ("/en/cities/saint-brieuc/", 6, 16),  # with the map's cities
         ("/en/themes/public-spaces/", 6, 13),
         ("/en/search/?q=bulk", 10, 11),  # with the translations
     ],
