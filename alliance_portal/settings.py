@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "taggit",
     "rules.apps.AutodiscoverRulesConfig",
     "csp",
@@ -83,6 +84,8 @@ MIDDLEWARE = [
     # Signed-in members' pages from the cache, each for its own session: last, so that the
     # language, the session and the messages are known.
     "core.pagecache.MemberPageCacheMiddleware",
+    # Power (staff, coordinators) only with a second factor; after the page cache.
+    "alliance_portal.second_factor.SecondFactorMiddleware",
 ]
 
 ROOT_URLCONF = "alliance_portal.urls"
@@ -215,7 +218,17 @@ ACCOUNT_FORMS = {
     "reset_password": "accounts.forms.ResetPasswordForm",
     "reset_password_from_key": "accounts.forms.ResetPasswordKeyForm",
 }
-# allauth's rate limits stay on (their defaults); they need a shared cache in production.
+# allauth's rate limits stay on (their defaults); they need a shared cache in production. A wrong
+# second-factor code counts against the same "login_failed" limit as a wrong password.
+
+# A second factor (allauth.mfa): an authenticator app with recovery codes, or a security key.
+# Required of those who hold power (accounts.second_factor), open to every member.
+SECOND_FACTOR_REQUIRED = env_bool("SECOND_FACTOR_REQUIRED", True)
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_TOTP_ISSUER = "Alliance Portal"
+MFA_PASSKEY_LOGIN_ENABLED = False
+# Security keys need a secure origin; http://127.0.0.1 of `make run` is one only in DEBUG.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
 
 AVATAR_MAX_BYTES = 5 * 1024 * 1024
 PROJECT_IMAGE_MAX_BYTES = 10 * 1024 * 1024

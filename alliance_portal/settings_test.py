@@ -33,3 +33,6 @@ CELERY_TASK_ALWAYS_EAGER = True
 # Visitors' pages are rendered afresh (tests/core/test_pagecache.py turns the cache on).
 PAGE_CACHE_SECONDS = 0
 MEMBER_PAGE_CACHE_SECONDS = 0
+# Coordinators act without a second factor here (they sign in with force_login);
+# tests/accounts/test_second_factor.py turns the requirement on.
+SECOND_FACTOR_REQUIRED = False

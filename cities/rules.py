@@ -1,6 +1,8 @@
 """Who may do what with cities and memberships (django-rules predicates)."""
 
 import rules
+from allauth.mfa.models import Authenticator
+from django.conf import settings
 from django.db.models import Q, QuerySet
 
 from core.enums import Visibility
@@ -8,6 +10,30 @@ from core.enums import Visibility
 from .enums import MembershipRole, MembershipStatus
 
 COORDINATORS_GROUP = "Coordinators"
+# What counts as a second factor: an authenticator app or a security key (recovery codes only
+# stand in for them).
+SECOND_FACTORS = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
+
+
+def has_second_factor(user) -> bool:
+    """Whether ``user`` enrolled a second factor, read once per request (cached on the user;
+    ``alliance_portal.second_factor`` also keeps a yes in the session, so that it is read once
+    per session)."""
+    cached = getattr(user, "_second_factor", None)
+    if cached is None:
+        cached = Authenticator.objects.filter(user=user, type__in=SECOND_FACTORS).exists()
+        user._second_factor = cached
+    return cached
+
+
+def _power_counts(user) -> bool:
+    """Whether the power ``user`` holds (staff, network or city coordinator) counts now: only
+    once they have enrolled a second factor, when ``SECOND_FACTOR_REQUIRED`` (the default). A
+    refusal is marked on the user, for the middleware to send them to the enrolment page."""
+    if not settings.SECOND_FACTOR_REQUIRED or has_second_factor(user):
+        return True
+    user._power_withheld = True
+    return False
 
 
 def approved_cities(user) -> dict[int, str]:
@@ -29,8 +55,8 @@ def is_approved_member(user) -> bool:
     return bool(approved_cities(user))
 
 
-@rules.predicate
-def is_network_coordinator(user) -> bool:
+def in_coordinators_group(user) -> bool:
+    """In the network coordinators' group, second factor or not."""
     if not user.is_authenticated:
         return False
     cached = getattr(user, "_is_network_coordinator", None)
@@ -40,6 +66,22 @@ def is_network_coordinator(user) -> bool:
     return cached
 
 
+def holds_power(user) -> bool:
+    """Staff, a network coordinator or an approved city coordinator: whom the portal asks for a
+    second factor."""
+    return user.is_authenticated and (
+        user.is_staff
+        or user.is_superuser
+        or in_coordinators_group(user)
+        or MembershipRole.COORDINATOR in approved_cities(user).values()
+    )
+
+
+@rules.predicate
+def is_network_coordinator(user) -> bool:
+    return in_coordinators_group(user) and _power_counts(user)
+
+
 @rules.predicate
 def is_city_member(user, city) -> bool:
     return city is not None and city.pk in approved_cities(user)
@@ -47,7 +89,11 @@ def is_city_member(user, city) -> bool:
 
 @rules.predicate
 def is_city_coordinator(user, city) -> bool:
-    return city is not None and approved_cities(user).get(city.pk) == MembershipRole.COORDINATOR
+    return (
+        city is not None
+        and approved_cities(user).get(city.pk) == MembershipRole.COORDINATOR
+        and _power_counts(user)
+    )
 
 
 @rules.predicate
@@ -55,8 +101,18 @@ def is_membership_city_coordinator(user, membership) -> bool:
     return membership is not None and is_city_coordinator(user, membership.city)
 
 
+@rules.predicate
+def is_staff(user) -> bool:
+    return bool(user.is_authenticated and user.is_staff) and _power_counts(user)
+
+
+@rules.predicate
+def is_superuser(user) -> bool:
+    return bool(user.is_authenticated and user.is_superuser) and _power_counts(user)
+
+
 # Superusers pass the same object rules as coordinators: no more, no less.
-is_moderator = rules.is_staff | rules.is_superuser | is_network_coordinator
+is_moderator = is_staff | is_superuser | is_network_coordinator
 
 # --- Members-only content ---------------------------------------------------------
 # The one rule for who reads members-only projects, questions, events, comments and people:
@@ -87,10 +143,10 @@ def readable_by(queryset: QuerySet, user, field: str = "visibility") -> QuerySet
     return queryset.filter(**{field: Visibility.PUBLIC})
 
 
-can_review_city_memberships = rules.is_staff | is_city_coordinator
+can_review_city_memberships = is_staff | is_city_coordinator
 
 rules.add_perm("cities.review_memberships", can_review_city_memberships)
-rules.add_perm("cities.decide_membership", rules.is_staff | is_membership_city_coordinator)
+rules.add_perm("cities.decide_membership", is_staff | is_membership_city_coordinator)
 rules.add_perm("cities.see_people", reads_members_content)
 
 # The glossary (languages app, a lower floor) asks for these permission names; the rules that

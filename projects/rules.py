@@ -2,7 +2,13 @@
 
 import rules
 
-from cities.rules import is_approved_member, is_city_member, is_moderator, reads_members_content
+from cities.rules import (
+    is_approved_member,
+    is_city_member,
+    is_moderator,
+    is_staff,
+    reads_members_content,
+)
 from core.enums import Visibility
 
 
@@ -32,7 +38,7 @@ def is_live_comment(user, comment) -> bool:
 
 
 # Staff also see deleted projects, so that they can undo the deletion.
-can_view_project = rules.is_staff | (is_alive_project & (is_public_project | reads_members_content))
+can_view_project = is_staff | (is_alive_project & (is_public_project | reads_members_content))
 # Authorship gives no right of its own: an author edits while an approved member of the project's
 # city, like every member of it, and no longer once that membership ends (they stay credited).
 can_edit_project = is_alive_project & (is_project_city_member | is_moderator)
@@ -43,7 +49,7 @@ rules.add_perm("projects.add_project", is_approved_member | is_moderator)
 rules.add_perm("projects.add_project_for_city", is_city_member | is_moderator)
 rules.add_perm("projects.change_project", can_edit_project)
 rules.add_perm("projects.delete_project", can_edit_project)
-rules.add_perm("projects.undelete_project", rules.is_staff)
+rules.add_perm("projects.undelete_project", is_staff)
 rules.add_perm("projects.comment_project", is_alive_project & is_approved_member)
 rules.add_perm("projects.change_comment", is_comment_author & is_live_comment)
 rules.add_perm("projects.delete_comment", is_comment_author & is_live_comment)

@@ -35,6 +35,8 @@ PAGES = [
     ("membership", "/accounts/membership/", "member"),
     ("email", "/accounts/email/", "member"),
     ("password-change", "/accounts/password/change/", "member"),
+    ("second-factor", "/accounts/2fa/", "member"),
+    ("reauthenticate", "/accounts/reauthenticate/", "member"),
     ("membership-review", "/cities/saint-brieuc/memberships/", "city_coordinator"),
     ("project-list", "/projects/", "anonymous"),
     ("project-list-filtered", "/projects/?theme=public-spaces&country=FR&q=place", "anonymous"),
