@@ -15,6 +15,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("accessibility/", views.accessibility, name="accessibility"),
+    path("accessibility/report/", views.access_problem, name="access_problem"),
     path("privacy/", views.privacy, name="privacy"),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("cities.membership_urls")),

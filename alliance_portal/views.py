@@ -1,12 +1,13 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from cities import map as city_map
 from cities.models import City
@@ -38,6 +39,7 @@ from questions.selectors import (
 )
 from themes.models import Theme
 
+from . import accessibility as statement
 from .health import health
 
 SEARCH_PAGE_SIZE = 20
@@ -83,7 +85,47 @@ def home(request):
 @require_GET
 @public_page
 def accessibility(request):
-    return render(request, "pages/accessibility.html")
+    return render(
+        request,
+        "pages/accessibility.html",
+        {
+            "assessed_on": statement.ASSESSED_ON,
+            "method": statement.METHOD,
+            "non_conformities": statement.NON_CONFORMITIES,
+            "defenseur_des_droits": statement.DEFENSEUR_DES_DROITS,
+            "digg_report": statement.DIGG_REPORT,
+        },
+    )
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def access_problem(request):
+    """Report an access problem: it reaches the network's coordinators by e-mail."""
+    user = request.user if request.user.is_authenticated else None
+    form = statement.AccessProblemForm(
+        request.POST or None,
+        initial={"email": user.email if user else "", "page": request.GET.get("page", "")[:500]},
+    )
+    if request.method == "POST" and form.is_valid():
+        if not statement.allowed(request.META.get("REMOTE_ADDR", "")):
+            form.add_error(
+                None,
+                _("Too many reports from this connection in the last hour: try again later."),
+            )
+            return render(request, "pages/access_problem.html", {"form": form}, status=429)
+        statement.report_access_problem(
+            report=form.cleaned_data, reporter=user, language=get_language()
+        )
+        messages.success(
+            request,
+            _(
+                "Thank you: your report has reached the network's coordinators, and a copy is on "
+                "its way to you. They answer within two weeks."
+            ),
+        )
+        return redirect("accessibility")
+    return render(request, "pages/access_problem.html", {"form": form})
 
 
 @login_not_required

@@ -26,6 +26,7 @@ PAGES = [
     ("glossary-correct", "/glossary/zac/correct/", "member"),
     ("glossary-proposals", "/glossary/proposals/", "network_coordinator"),
     ("accessibility", "/accessibility/", "anonymous"),
+    ("access-problem", "/accessibility/report/", "anonymous"),
     ("privacy", "/privacy/", "anonymous"),
     ("not-found", "/no-such-page/", "anonymous"),
     ("login", "/accounts/login/", "anonymous"),
