@@ -4,9 +4,9 @@ phone, one row of navigation on a 1366-pixel screen, in every language."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.pages import LANGUAGES, page_urls, resolve
+from tests.pages import LANGUAGES, PAGES, page_urls, resolve
 
-from .conftest import sign_in
+from .conftest import sign_in, visit
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -172,3 +172,41 @@ def test_list_page_names_its_own_search_and_skips_to_the_results(
     expect(page.locator(":focus")).to_be_visible()
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "results"
+
+
+# WCAG 1.4.4: text at 200 % (the reader's browser setting, which scales the root font size) on
+# a laptop-sized window; the event page's registration box used to run off the screen.
+# Set through the CSSOM, which the page's CSP (no inline style) allows.
+LARGE_TEXT = "document.documentElement.style.setProperty('font-size', '200%', 'important')"
+
+
+@pytest.mark.parametrize(("name", "path", "who"), PAGES)
+def test_page_does_not_scroll_sideways_with_text_at_200_percent(
+    name, path, who, people, live_server, new_context
+):
+    context = new_context(viewport={"width": 1280, "height": 800})
+    page, path = visit(context, live_server, people, name=name, path=f"/en{path}", who=who)
+    page.evaluate(LARGE_TEXT)
+    assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == "32px"
+
+    scroll_width, inner_width = page.evaluate(
+        "[document.documentElement.scrollWidth, window.innerWidth]"
+    )
+    wide = page.evaluate(WIDER_THAN_THE_SCREEN)
+    assert scroll_width <= inner_width, f"{path} as {who} is {scroll_width}px wide: {wide}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_event_registration_box_stays_on_screen_with_text_at_200_percent(
+    language, people, live_server, new_context
+):
+    context = new_context(viewport={"width": 1280, "height": 800})
+    path = f"/{language}/events/test-seminar/"
+    page, _path = visit(context, live_server, people, name="event", path=path, who="member")
+    page.evaluate(LARGE_TEXT)
+    assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == "32px"
+
+    box = page.locator("form[action$='/register/']").first.bounding_box()
+    assert box is not None
+    assert box["x"] >= 0
+    assert box["x"] + box["width"] <= 1280
