@@ -30,3 +30,10 @@ class Frequency(models.TextChoices):
     DAILY = "daily", _("In a daily digest")
     WEEKLY = "weekly", _("In a weekly digest")
     NEVER = "never", _("Never: I read them on the portal")
+
+
+class ReportEmails(models.TextChoices):
+    """How a moderator hears of new reports of comments on the content they moderate."""
+
+    EACH = "each", _("At once, one e-mail per report")
+    DAILY = "daily", _("In one daily e-mail listing the new reports")

@@ -43,18 +43,36 @@ class ProfileForm(forms.ModelForm):
             "in_directory",
             "preferred_language",
             "notification_frequency",
+            "report_emails",
         ]
+        help_texts = {
+            # What the member directory (cities/directory.py) shows and allows.
+            "in_directory": _(
+                "Approved members can then find you in the member directory with your name, "
+                "job title, organisation, cities and roles, themes of expertise and languages, "
+                "and write to you by e-mail through the portal, which does not show them your "
+                "address."
+            ),
+        }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, moderator: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         # A form posted without them (an older page) keeps the current choices.
         self.fields["notification_frequency"].required = False
         self.fields["job_title_language"].required = False
+        # Only those who moderate comments hear of reports.
+        if moderator:
+            self.fields["report_emails"].required = False
+        else:
+            del self.fields["report_emails"]
 
     def clean_notification_frequency(self):
         return (
             self.cleaned_data.get("notification_frequency") or self.instance.notification_frequency
         )
+
+    def clean_report_emails(self):
+        return self.cleaned_data.get("report_emails") or self.instance.report_emails
 
     def clean_job_title_language(self):
         return self.cleaned_data.get("job_title_language") or self.instance.job_title_language

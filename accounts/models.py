@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.enums import ContentLanguage, ContentLanguageField
 
-from .enums import Frequency, PortalLanguage
+from .enums import Frequency, PortalLanguage, ReportEmails
 
 
 class UserManager(BaseUserManager):
@@ -82,6 +82,14 @@ class User(AbstractBaseUser, PermissionsMixin):
         choices=Frequency.choices,
         default=Frequency.WEEKLY,
     )
+    # For moderators (network and city coordinators): reports of comments at once or daily.
+    report_emails = models.CharField(
+        _("e-mail me about reported comments"),
+        max_length=8,
+        choices=ReportEmails.choices,
+        default=ReportEmails.EACH,
+    )
+    last_report_digest_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Kept with the person so that the header's count costs no query on every page.
     unread_notifications = models.PositiveIntegerField(default=0, editable=False)
     last_digest_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -112,6 +120,10 @@ class User(AbstractBaseUser, PermissionsMixin):
             models.CheckConstraint(
                 condition=Q(notification_frequency__in=Frequency.values),
                 name="user_notification_frequency_known",
+            ),
+            models.CheckConstraint(
+                condition=Q(report_emails__in=ReportEmails.values),
+                name="user_report_emails_known",
             ),
         ]
 

@@ -21,6 +21,7 @@ def profile_update(
     in_directory: bool = False,
     preferred_language: str | None = None,
     notification_frequency: str | None = None,
+    report_emails: str | None = None,
     avatar=None,
 ) -> User:
     """Save a person's profile. ``avatar``: a new upload (checked by the form), kept resized
@@ -35,6 +36,7 @@ def profile_update(
         user.in_directory = in_directory
         user.preferred_language = preferred_language or user.preferred_language
         user.notification_frequency = notification_frequency or user.notification_frequency
+        user.report_emails = report_emails or user.report_emails
         if avatar is False:
             user.avatar = ""
         elif avatar is not None and hasattr(avatar, "content_type"):

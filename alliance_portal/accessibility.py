@@ -11,12 +11,11 @@ from dataclasses import dataclass
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from cities.rules import COORDINATORS_GROUP
-from core import mail
+from core import mail, ratelimit
 
 # The last assessment of the portal against WCAG 2.2 AA.
 ASSESSED_ON = datetime.date(2026, 12, 2)
@@ -109,13 +108,7 @@ class AccessProblemForm(forms.Form):
 
 def allowed(address: str) -> bool:
     """Count one report of ``address`` in this hour; False past ``REPORTS_PER_HOUR``."""
-    key = f"accessibility-report:{address}"
-    cache.add(key, 0, timeout=3600)
-    try:
-        return cache.incr(key) <= REPORTS_PER_HOUR
-    except ValueError:  # expired between the two calls
-        cache.add(key, 1, timeout=3600)
-        return True
+    return ratelimit.allowed(f"accessibility-report:{address}", REPORTS_PER_HOUR, 3600)
 
 
 def coordinators():

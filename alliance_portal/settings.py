@@ -224,6 +224,17 @@ ACCOUNT_FORMS = {
 # A second factor (allauth.mfa): an authenticator app with recovery codes, or a security key.
 # Required of those who hold power (accounts.second_factor), open to every member.
 SECOND_FACTOR_REQUIRED = env_bool("SECOND_FACTOR_REQUIRED", True)
+
+# --- Personal data: how long the portal keeps it ------------------------------------------
+# A daily task (alliance_portal.tasks.apply_retention, or cron running `manage.py
+# apply_retention`) erases what has outlived its period; the privacy page states each period.
+RETENTION_REGISTRATION_NEEDS_DAYS = int(os.environ.get("RETENTION_REGISTRATION_NEEDS_DAYS", "30"))
+RETENTION_PENDING_MEMBERSHIP_DAYS = int(os.environ.get("RETENTION_PENDING_MEMBERSHIP_DAYS", "90"))
+RETENTION_READ_NOTIFICATIONS_DAYS = int(os.environ.get("RETENTION_READ_NOTIFICATIONS_DAYS", "365"))
+RETENTION_UNCONFIRMED_ACCOUNT_DAYS = int(os.environ.get("RETENTION_UNCONFIRMED_ACCOUNT_DAYS", "30"))
+RETENTION_ACTIVITY_LOG_DAYS = int(os.environ.get("RETENTION_ACTIVITY_LOG_DAYS", str(5 * 365)))
+# A personal data export (profile → download my data) is kept, and its link valid, this long.
+PERSONAL_DATA_EXPORT_DAYS = int(os.environ.get("PERSONAL_DATA_EXPORT_DAYS", "7"))
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = "Alliance Portal"
 MFA_PASSKEY_LOGIN_ENABLED = False
@@ -361,6 +372,12 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Alliance Portal <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Contact requests through the member directory (cities/directory.py): per sender and day, and
+# per sender and day to one same person.
+CONTACT_REQUESTS_PER_DAY = int(os.environ.get("CONTACT_REQUESTS_PER_DAY", "5"))
+CONTACT_REQUESTS_PER_RECIPIENT_PER_DAY = int(
+    os.environ.get("CONTACT_REQUESTS_PER_RECIPIENT_PER_DAY", "1")
+)
 
 # --- Background tasks (Celery) ------------------------------------------------
 
@@ -386,6 +403,15 @@ CELERY_BEAT_SCHEDULE = {
     "purge-pending-uploads": {
         "task": "projects.tasks.purge_pending_uploads",
         "schedule": crontab(minute=30),
+    },
+    # Hourly: each moderator who chose the daily e-mail of new reports gets it once a day.
+    "send-report-digests": {
+        "task": "projects.tasks.send_report_digests",
+        "schedule": crontab(minute=45),
+    },
+    "apply-retention": {
+        "task": "alliance_portal.tasks.apply_retention",
+        "schedule": crontab(hour=3, minute=15),
     },
 }
 

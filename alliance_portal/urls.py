@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path, re_path
 from django.views.static import serve
 
-from . import views
+from . import own_data, views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -17,14 +17,20 @@ urlpatterns += i18n_patterns(
     path("accessibility/", views.accessibility, name="accessibility"),
     path("accessibility/report/", views.access_problem, name="access_problem"),
     path("privacy/", views.privacy, name="privacy"),
+    path("accounts/data/", own_data.data_export, name="data_export"),
+    path("accounts/data/<str:token>/", own_data.data_download, name="data_download"),
+    path("accounts/delete/", own_data.account_delete, name="account_delete"),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("cities.membership_urls")),
     path("accounts/", include("allauth.urls")),
     path("cities/", include("cities.urls")),
+    path("activity/", include("cities.activity_urls")),
+    path("members/", include("cities.directory_urls")),
     path("themes/", include("themes.urls")),
     path("glossary/", include("languages.urls")),
     path("translations/", include("languages.translation_urls")),
     path("projects/", include("projects.urls")),
+    path("moderation/", include("projects.moderation_urls")),
     path("events/", include("events.urls")),
     path("questions/", include("questions.urls")),
     path("notifications/", include("notifications.urls")),

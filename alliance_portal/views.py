@@ -40,6 +40,7 @@ from questions.selectors import (
 from themes.models import Theme
 
 from . import accessibility as statement
+from . import personal_data
 from .health import health
 
 SEARCH_PAGE_SIZE = 20
@@ -132,7 +133,7 @@ def access_problem(request):
 @require_GET
 @public_page
 def privacy(request):
-    return render(request, "pages/privacy.html")
+    return render(request, "pages/privacy.html", {"kinds": personal_data.KINDS})
 
 
 @login_not_required

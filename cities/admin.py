@@ -1,7 +1,10 @@
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.db import models
+from django.contrib.admin.actions import delete_selected as django_delete_selected
+from django.contrib.admin.models import DELETION, LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -10,9 +13,17 @@ from accounts.models import User
 from core.admin import FORMFIELD_OVERRIDES
 from core.pictures import check_picture
 
-from .enums import MembershipStatus
-from .models import City, Membership
-from .services import city_save, membership_change_role, membership_decide, membership_end
+from .enums import ActivityKind, MembershipStatus
+from .models import ActivityEntry, City, Membership
+from .rules import is_staff
+from .services import (
+    activity_record,
+    city_save,
+    group_change_record,
+    membership_change_role,
+    membership_decide,
+    membership_end,
+)
 
 
 class ReadOnlyMembershipInline(admin.TabularInline):
@@ -128,14 +139,14 @@ class MembershipAdmin(admin.ModelAdmin):
         return False  # people ask on the portal
 
     def save_model(self, request, obj, form, change):
-        membership_change_role(membership=obj, role=form.cleaned_data["role"])
+        membership_change_role(membership=obj, role=form.cleaned_data["role"], actor=request.user)
 
     def delete_model(self, request, obj):
-        membership_end(membership=obj)
+        membership_end(membership=obj, actor=request.user)
 
     def delete_queryset(self, request, queryset):
         for membership in queryset:
-            membership_end(membership=membership)
+            membership_end(membership=membership, actor=request.user)
 
 
 class UserMembershipInline(ReadOnlyMembershipInline):
@@ -152,3 +163,98 @@ admin.site.unregister(User)
 @admin.register(User)
 class UserWithMembershipsAdmin(UserAdmin):
     inlines = [*UserAdmin.inlines, UserMembershipInline]
+
+    def save_related(self, request, form, formsets, change):
+        """Groups, staff and superuser status given or taken away go into the activity log,
+        with who changed them (the groups are saved here, after ``save_model``)."""
+        changed = set(form.changed_data) if change else set()
+        before = (
+            set(form.instance.groups.values_list("name", flat=True))
+            if "groups" in changed
+            else set()
+        )
+        super().save_related(request, form, formsets, change)
+        after = (
+            {group.name for group in form.cleaned_data["groups"]} if "groups" in changed else set()
+        )
+        group_change_record(
+            user=form.instance,
+            actor=request.user,
+            added=sorted(after - before),
+            removed=sorted(before - after),
+            staff=form.instance.is_staff if "is_staff" in changed else None,
+            superuser=form.instance.is_superuser if "is_superuser" in changed else None,
+        )
+
+
+@admin.register(ActivityEntry)
+class ActivityEntryAdmin(admin.ModelAdmin):
+    """The activity log, for staff to read: nobody adds, changes or deletes an entry."""
+
+    list_display = ["created_at", "actor_name", "kind", "city", "target_label", "reason"]
+    list_filter = ["kind", "city", "created_at"]
+    search_fields = ["actor_name", "target_label"]
+    list_select_related = ["city"]
+    date_hierarchy = "created_at"
+    fields = [
+        "created_at",
+        "actor",
+        "actor_name",
+        "kind",
+        "city",
+        "target_type",
+        "target_id",
+        "target_label",
+        "reason",
+    ]
+    readonly_fields = fields
+
+    def has_view_permission(self, request, obj=None):
+        # All staff read the log (as on the portal), without a model permission to grant.
+        return is_staff(request.user) or super().has_view_permission(request, obj)
+
+    def has_module_permission(self, request):
+        return is_staff(request.user) or super().has_module_permission(request)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.action(
+    permissions=["delete"],
+    description=django_delete_selected.short_description,
+)
+def delete_selected(modeladmin, request, queryset):
+    """Django's "Delete selected" action, kept in the activity log: Django writes the admin log
+    of several deletions with ``bulk_create``, which sends no signal (the log of one deletion
+    is saved, and ``cities.receivers`` records it)."""
+    with transaction.atomic():
+        selected = (
+            [(str(obj.pk), str(obj)[:200]) for obj in queryset] if request.POST.get("post") else []
+        )
+        response = django_delete_selected(modeladmin, request, queryset)
+        if response is None and len(selected) > 1:  # confirmed and done
+            content_type = ContentType.objects.get_for_model(
+                modeladmin.model, for_concrete_model=False
+            )
+            reason = str(LogEntry(action_flag=DELETION).get_action_flag_display())
+            for pk, label in selected:
+                activity_record(
+                    kind=ActivityKind.ADMIN_EDIT,
+                    actor=request.user,
+                    target_type=f"{content_type.app_label}.{content_type.model}",
+                    target_id=pk,
+                    target_label=label,
+                    reason=reason,
+                )
+    return response
+
+
+# Site-wide, in place of Django's own (AdminSite.add_action replaces an action of that name).
+admin.site.add_action(delete_selected, "delete_selected")

@@ -1,9 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import DATE_YEARS
 from themes.models import Theme
 
-from .enums import Country, MembershipStatus
+from .enums import ActivityKind, Country, MembershipStatus
 from .models import City, Membership
 
 
@@ -73,3 +74,52 @@ class PlaceAndThemeFilterForm(forms.Form):
     country = forms.ChoiceField(
         label=_("Country"), choices=[("", _("Both countries")), *Country.choices], required=False
     )
+
+
+class DayInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        attrs = {**DATE_YEARS.date_input_bounds(), **(attrs or {})}
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class ActivityFilterForm(forms.Form):
+    """The activity log's filters, read from the query string: a value that does not fit is
+    said beside its field and ignored."""
+
+    city = forms.ModelChoiceField(
+        label=_("City"),
+        queryset=City.objects.none(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All cities"),
+        error_messages={"invalid_choice": _("Choose one of the cities listed.")},
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind of action"),
+        choices=[("", _("Every kind of action")), *ActivityKind.choices],
+        required=False,
+        error_messages={"invalid_choice": _("Choose one of the kinds of action listed.")},
+    )
+    since = forms.DateField(
+        label=_("Start date"), required=False, widget=DayInput(), validators=[DATE_YEARS]
+    )
+    until = forms.DateField(
+        label=_("End date"), required=False, widget=DayInput(), validators=[DATE_YEARS]
+    )
+
+    def __init__(self, *args, cities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["city"].queryset = cities
+
+    def clean(self):
+        cleaned = super().clean()
+        since, until = cleaned.get("since"), cleaned.get("until")
+        if since and until and since > until:
+            self.add_error("until", _("The end date must not be before the start date."))
+        return cleaned
+
+    def filters(self) -> dict:
+        """The filters that passed their checks (call after ``is_valid()``)."""
+        return {name: value for name, value in self.cleaned_data.items() if value}

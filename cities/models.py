@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.dates import DATE_YEARS, DatesInRangeMixin
 
-from .enums import Country, MembershipRole, MembershipStatus
+from .enums import ActivityKind, Country, MembershipRole, MembershipStatus
 
 # The portal languages with a name field of their own; English is ``name``.
 NAME_FIELDS = {"fr": "name_fr", "sv": "name_sv"}
@@ -194,3 +194,63 @@ class Membership(models.Model):
     @property
     def is_approved(self) -> bool:
         return self.status == MembershipStatus.APPROVED
+
+
+class ActivityEntry(models.Model):
+    """One privileged or moderation action, for the record: who did what, to what, when, why.
+
+    Written once by ``cities.services.activity_record`` and never changed: the portal and the
+    admin only read it. The actor's name is kept as it was, so that the record reads the same
+    after the actor's account is gone (for accountability; the privacy page says so), and the
+    retention task deletes entries past ``RETENTION_ACTIVITY_LOG_DAYS``.
+    """
+
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    actor_name = models.CharField(_("who"), max_length=150, blank=True)
+    kind = models.CharField(_("what"), max_length=30, choices=ActivityKind.choices)
+    city = models.ForeignKey(
+        City,
+        verbose_name=_("city"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    target_type = models.CharField(_("kind of object"), max_length=100, blank=True)
+    target_id = models.CharField(_("object id"), max_length=40, blank=True)
+    target_label = models.CharField(_("object"), max_length=300, blank=True)
+    reason = models.CharField(_("reason"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("activity log entry")
+        verbose_name_plural = _("activity log")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["-created_at", "-id"], name="activity_newest"),
+            models.Index(fields=["city", "-created_at"], name="activity_city_newest"),
+            models.Index(fields=["kind", "-created_at"], name="activity_kind_newest"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=ActivityKind.values), name="activity_kind_known"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name} {self.get_kind_display()}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("An activity log entry is never changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("An activity log entry is never deleted.")

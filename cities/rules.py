@@ -143,11 +143,34 @@ def readable_by(queryset: QuerySet, user, field: str = "visibility") -> QuerySet
     return queryset.filter(**{field: Visibility.PUBLIC})
 
 
+# --- The activity log --------------------------------------------------------------
+# Network coordinators and staff read all of it; a city coordinator the entries of the cities
+# they coordinate (``activity_city_ids``).
+
+
+def coordinated_city_ids(user) -> list[int]:
+    """The cities ``user`` coordinates, approved, their power counting (a second factor)."""
+    ids = [pk for pk, role in approved_cities(user).items() if role == MembershipRole.COORDINATOR]
+    return ids if ids and _power_counts(user) else []
+
+
+@rules.predicate
+def coordinates_a_city(user) -> bool:
+    return bool(coordinated_city_ids(user))
+
+
+def activity_city_ids(user) -> list[int] | None:
+    """The cities whose activity ``user`` reads: None for all of them (network coordinators,
+    staff), else those they coordinate (perhaps none)."""
+    return None if is_moderator(user) else coordinated_city_ids(user)
+
+
 can_review_city_memberships = is_staff | is_city_coordinator
 
 rules.add_perm("cities.review_memberships", can_review_city_memberships)
 rules.add_perm("cities.decide_membership", is_staff | is_membership_city_coordinator)
 rules.add_perm("cities.see_people", reads_members_content)
+rules.add_perm("cities.read_activity", is_moderator | coordinates_a_city)
 
 # The glossary (languages app, a lower floor) asks for these permission names; the rules that
 # need memberships are written here, where memberships are known.

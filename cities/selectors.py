@@ -1,12 +1,16 @@
 """Reads for cities and memberships."""
 
+import datetime
+
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from accounts.models import User
 from languages.text import sort_key
 
 from .enums import Country, MembershipRole, MembershipStatus
-from .models import City, Membership, reader_language
+from .models import ActivityEntry, City, Membership, display_name_expression, reader_language
+from .rules import activity_city_ids
 
 
 def approved_members(
@@ -90,3 +94,40 @@ def waiting_requests(user: User) -> list[Membership]:
 
 def user_memberships(user: User) -> QuerySet[Membership]:
     return Membership.objects.filter(user=user).select_related("city").order_by("city__name")
+
+
+def activity_entries(
+    user: User,
+    *,
+    city: City | None = None,
+    kind: str = "",
+    since: datetime.date | None = None,
+    until: datetime.date | None = None,
+) -> QuerySet[ActivityEntry]:
+    """The activity log as ``user`` may read it (all of it, or their cities'), newest first,
+    narrowed to ``city``, ``kind`` and the days ``since`` to ``until`` (both included, Paris
+    time), each filter served by one of the model's indexes."""
+    entries = ActivityEntry.objects.select_related("city").order_by("-created_at", "-pk")
+    city_ids = activity_city_ids(user)
+    if city_ids is not None:
+        entries = entries.filter(city_id__in=city_ids)
+    if city is not None:
+        entries = entries.filter(city=city)
+    if kind:
+        entries = entries.filter(kind=kind)
+    if since is not None:
+        entries = entries.filter(created_at__gte=_start_of(since))
+    if until is not None:
+        entries = entries.filter(created_at__lt=_start_of(until + datetime.timedelta(days=1)))
+    return entries
+
+
+def _start_of(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def activity_cities(user: User) -> QuerySet[City]:
+    """The cities ``user`` may filter the activity log by."""
+    cities = City.objects.order_by("country", display_name_expression())
+    city_ids = activity_city_ids(user)
+    return cities if city_ids is None else cities.filter(pk__in=city_ids)

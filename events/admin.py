@@ -69,7 +69,7 @@ def cancel_events(modeladmin, request, queryset):
         modeladmin,
         request,
         queryset,
-        lambda event, actor: services.event_cancel(event=event),
+        lambda event, actor: services.event_cancel(event=event, actor=actor),
         lambda done: ngettext("%(count)d event cancelled.", "%(count)d events cancelled.", done),
     )
 

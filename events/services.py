@@ -13,7 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from cities.enums import ActivityKind
 from cities.rules import approved_cities
+from cities.services import activity_record
 from core import mail
 from core import slugs as core_slugs
 from core.concurrency import lock_unchanged
@@ -157,6 +159,13 @@ def event_publish(*, event: Event, actor: User | None = None) -> Event:
         event.save(update_fields=["state", "sequence", "updated_at"])
         event.refresh_from_db()
         places = [event.host_city] if event.host_city else []
+        activity_record(
+            kind=ActivityKind.EVENT_PUBLISHED,
+            actor=actor,
+            target=event,
+            city=event.host_city,
+            target_label=event.title,
+        )
         notify(
             kind=NotificationKind.NEW_EVENT,
             actor=actor,
@@ -171,10 +180,15 @@ def event_publish(*, event: Event, actor: User | None = None) -> Event:
     return event
 
 
-def event_cancel(*, event: Event) -> Event:
-    """Cancel the event and tell everyone registered (their .ics now says CANCELLED)."""
+def event_cancel(*, event: Event, actor: User | None = None) -> Event:
+    """Cancel the event and tell everyone registered (their .ics now says CANCELLED); the
+    cancellation is kept in the activity log."""
     with transaction.atomic():
-        event = Event.objects.select_for_update().get(pk=event.pk)
+        event = (
+            Event.objects.select_for_update(of=("self",))
+            .select_related("host_city")
+            .get(pk=event.pk)
+        )
         if event.state == EventState.CANCELLED:
             raise ValidationError(_("This event is already cancelled."))
         if event.state == EventState.DRAFT:
@@ -182,6 +196,13 @@ def event_cancel(*, event: Event) -> Event:
         event.state = EventState.CANCELLED
         event.sequence += 1
         event.save(update_fields=["state", "sequence", "updated_at"])
+        activity_record(
+            kind=ActivityKind.EVENT_CANCELLED,
+            actor=actor,
+            target=event,
+            city=event.host_city,
+            target_label=event.title,
+        )
         # However many are registered, the request only queues this; the task tells them.
         mail_event_cancelled.delay_on_commit(event.pk)
     return event

@@ -263,7 +263,7 @@ def event_publish(request, slug):
 def event_cancel(request, slug):
     event = get_event(request, slug, "events.change_event")
     try:
-        services.event_cancel(event=event)
+        services.event_cancel(event=event, actor=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

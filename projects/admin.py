@@ -2,13 +2,22 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import CoverPictureMixin
 
+from .enums import ModerationReason
 from .forms import ProjectImageForm, document_changes, picture_changes
 from .models import Comment, CommentReport, Project, ProjectDocument, ProjectImage, ProjectLink
-from .services import comment_hide, comment_unhide, project_delete, project_save, project_undelete
+from .services import (
+    comment_hide,
+    comment_unhide,
+    project_delete,
+    project_save,
+    project_undelete,
+    report_dismiss,
+)
 
 
 class ProjectImageInline(admin.TabularInline):
@@ -52,7 +61,7 @@ class DeletedFilter(admin.SimpleListFilter):
 @admin.action(description=_("Restore the selected deleted projects"))
 def restore_projects(modeladmin, request, queryset):
     for project in queryset.filter(deleted_at__isnull=False):
-        project_undelete(project=project)
+        project_undelete(project=project, actor=request.user)
 
 
 @admin.register(Project)
@@ -115,13 +124,40 @@ class ProjectLinkAdmin(admin.ModelAdmin):
     raw_id_fields = ["from_project", "to_project", "created_by"]
 
 
+class CommentAdminForm(forms.ModelForm):
+    """Hide with a reason from the list (and a note, required for "other"), or show again by
+    emptying the reason; a hidden comment's reason is not rewritten."""
+
+    def clean(self):
+        data = super().clean()
+        reason, note = data.get("hidden_reason") or "", (data.get("hidden_note") or "").strip()
+        stored = self.instance
+        if reason == ModerationReason.OTHER and not note:
+            self.add_error("hidden_note", _("Say in the note what the other reason is."))
+        if (
+            stored.is_hidden
+            and reason
+            and (reason, note)
+            != (
+                stored.hidden_reason,
+                stored.hidden_note,
+            )
+        ):
+            self.add_error(
+                "hidden_reason",
+                _("To change the reason, show the comment again first, then hide it anew."),
+            )
+        return data
+
+
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
     """A comment is its author's words: staff read it and hide it with a reason (or show it
     again), through the moderation services; nobody rewrites or destroys it."""
 
+    form = CommentAdminForm
     list_display = ["project", "author", "created_at", "hidden_at", "deleted_at"]
-    list_filter = ["hidden_at", "deleted_at"]
+    list_filter = ["hidden_at", "deleted_at", "hidden_reason"]
     search_fields = ["body", "author__email"]
     list_select_related = ["project", "author"]
     fields = [
@@ -135,8 +171,12 @@ class CommentAdmin(admin.ModelAdmin):
         "hidden_at",
         "hidden_by",
         "hidden_reason",
+        "hidden_note",
+        "review_requested_at",
+        "review_message",
+        "review_declined_at",
     ]
-    readonly_fields = [name for name in fields if name != "hidden_reason"]
+    readonly_fields = [name for name in fields if name not in ("hidden_reason", "hidden_note")]
 
     def has_add_permission(self, request):
         return False
@@ -145,16 +185,58 @@ class CommentAdmin(admin.ModelAdmin):
         return False
 
     def save_model(self, request, obj, form, change):
-        reason = form.cleaned_data.get("hidden_reason", "").strip()
+        """Through the moderation services: the author is told, the activity log keeps it."""
+        reason = form.cleaned_data.get("hidden_reason") or ""
+        note = (form.cleaned_data.get("hidden_note") or "").strip()
         stored = Comment.objects.get(pk=obj.pk)
-        obj.hidden_reason = stored.hidden_reason  # only the services change it
-        if reason and (not stored.is_hidden or reason != stored.hidden_reason):
-            comment_hide(comment=obj, moderator=request.user, reason=reason)
+        # Only the services change them.
+        obj.hidden_reason, obj.hidden_note = stored.hidden_reason, stored.hidden_note
+        if reason and not stored.is_hidden:
+            comment_hide(comment=obj, moderator=request.user, reason_kind=reason, note=note)
         elif not reason and stored.is_hidden:
-            comment_unhide(comment=obj)
+            comment_unhide(
+                comment=obj,
+                moderator=request.user,
+                reason_kind=ModerationReason.OTHER,
+                note=gettext("Shown again from the administration."),
+            )
+
+
+@admin.action(description=_("Dismiss the selected open reports"))
+def dismiss_reports(modeladmin, request, queryset):
+    for report in queryset.filter(resolved_at__isnull=True).select_related(
+        "comment__project__city"
+    ):
+        report_dismiss(
+            report=report,
+            moderator=request.user,
+            reason_kind=ModerationReason.OTHER,
+            note=gettext("Dismissed from the administration."),
+        )
 
 
 @admin.register(CommentReport)
 class CommentReportAdmin(admin.ModelAdmin):
-    list_display = ["comment", "reporter", "reason", "created_at", "resolved_at"]
-    raw_id_fields = ["comment", "reporter"]
+    """Reports are decided on the moderation page (or with the action here), never edited."""
+
+    list_display = ["comment", "reporter", "reason", "created_at", "resolution", "resolved_at"]
+    list_filter = ["resolution", "reason"]
+    list_select_related = ["comment__project", "comment__author", "reporter"]
+    actions = [dismiss_reports]
+    fields = [
+        "comment",
+        "reporter",
+        "reason",
+        "note",
+        "created_at",
+        "notified_at",
+        "resolved_at",
+        "resolved_by",
+        "resolution",
+        "resolution_reason",
+        "resolution_note",
+    ]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False

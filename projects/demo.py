@@ -13,7 +13,8 @@ from core.enums import ContentLanguage
 from core.pictures import PictureSize, reencode
 from themes.models import SustainableDevelopmentGoal, Theme
 
-from .models import Comment, Project, ProjectImage, ProjectLink
+from .enums import ModerationReason
+from .models import Comment, CommentReport, Project, ProjectImage, ProjectLink
 from .services import project_saved
 
 PROJECTS = [
@@ -212,6 +213,15 @@ COMMENTS = [
         "Would you be interested in a joint EU application on circular town centres?",
     ),
 ]
+# A comment that gives away someone's private phone number, reported by the project's planner:
+# the demo's Saint-Brieuc coordinator finds it on the moderation page.
+REPORTED = (
+    "experimentation-place-de-la-grille",
+    "johan.nilsson@demo.alliance.example",
+    "For the night counts, call our former intern directly on her private mobile, 070-123 45 67.",
+    "yann.guillou@demo.alliance.example",
+    "She left the city last year and never agreed to her private number being shared.",
+)
 REPLY = (
     "experimentation-place-de-la-grille",
     "yann.guillou@demo.alliance.example",
@@ -289,6 +299,23 @@ def load_projects() -> None:
             body=body,
             defaults={"content_language": ContentLanguage.ENGLISH},
         )
+    slug, email, body, reporter, note = REPORTED
+    reported, _created = Comment.objects.get_or_create(
+        project=projects[slug],
+        author=users[email],
+        body=body,
+        defaults={"content_language": ContentLanguage.ENGLISH},
+    )
+    # Already known to the moderators: loading the demo e-mails nobody.
+    CommentReport.objects.get_or_create(
+        comment=reported,
+        reporter=users[reporter],
+        defaults={
+            "reason": ModerationReason.PERSONAL_DATA,
+            "note": note,
+            "notified_at": timezone.now(),
+        },
+    )
     slug, email, body = REPLY
     parent = Comment.objects.filter(project=projects[slug], parent__isnull=True).first()
     Comment.objects.get_or_create(

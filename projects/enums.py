@@ -36,3 +36,29 @@ class PictureKind(models.TextChoices):
     COVER_THUMBNAIL = "cover_thumbnail", _("cover thumbnail")
     IMAGE = "image", _("image")
     THUMBNAIL = "thumbnail", _("thumbnail")
+
+
+class ModerationReason(models.TextChoices):
+    """Why a moderator hid a comment, showed it again or dismissed a report, and why someone
+    reported it: the author is told the label (and the note) in their own language."""
+
+    OFF_TOPIC = "off_topic", _("Off topic")
+    PERSONAL_DATA = "personal_data", _("Personal data")
+    INSULT = "insult", _("Insult or personal attack")
+    SPAM = "spam", _("Spam or advertising")
+    OTHER = "other", _("Other (say which)")
+
+
+class ReportResolution(models.TextChoices):
+    """How a report was closed: its comment hidden, or the report dismissed."""
+
+    HIDDEN = "hidden", _("Comment hidden")
+    DISMISSED = "dismissed", _("Report dismissed")
+
+
+class ModerationAction(models.TextChoices):
+    """What the moderation page does to a comment."""
+
+    HIDE = "hide", _("Hide the comment")
+    RESTORE = "restore", _("Show the comment again")
+    DISMISS = "dismiss", _("Dismiss (keep the comment as it is)")

@@ -15,8 +15,8 @@ from core.forms import CoverPictureMixin
 from core.pictures import ACCEPT, check_picture
 from themes.models import SustainableDevelopmentGoal, Theme
 
-from .enums import SOFT_FIELDS, ProjectStatus
-from .models import Comment, CommentReport, Project, ProjectDocument, ProjectImage, ProjectLink
+from .enums import SOFT_FIELDS, ModerationAction, ModerationReason, ProjectStatus
+from .models import Comment, Project, ProjectDocument, ProjectImage, ProjectLink
 from .services import DocumentChange, LinkChange, PictureChange
 
 FIELD_HELP = {
@@ -442,12 +442,66 @@ class CommentEditForm(CommentLanguageMixin, forms.ModelForm):
         labels = {"body": _("Your comment")}
 
 
-class CommentHideForm(forms.Form):
-    reason = forms.CharField(label=_("Reason for hiding"), max_length=300)
+class ReasonForm(forms.Form):
+    """A reason from ``ModerationReason`` and a note, required for "other"."""
+
+    reason = forms.ChoiceField(
+        label=_("Reason"),
+        choices=[("", "—"), *ModerationReason.choices],
+        error_messages={
+            "required": _("Choose a reason from the list."),
+            "invalid_choice": _("Choose a reason from the list."),
+        },
+    )
+    note = forms.CharField(
+        label=_("Note"),
+        max_length=500,
+        required=False,
+        help_text=_("Required for “other”."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("reason") == ModerationReason.OTHER and not data.get("note", "").strip():
+            self.add_error("note", _("Say in the note what the other reason is."))
+        return data
+
+    def error_text(self) -> str:
+        """Every error of the form as one sentence, for a message above the page."""
+        return " ".join(message for errors in self.errors.values() for message in errors)
 
 
-class CommentReportForm(forms.ModelForm):
-    class Meta:
-        model = CommentReport
-        fields = ["reason"]
-        labels = {"reason": _("What is wrong with this comment?")}
+class CommentHideForm(ReasonForm):
+    """Hide one comment from the project's page."""
+
+
+class CommentReportForm(ReasonForm):
+    """Report a comment: why, from the list, and what the reporter adds."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].label = _("What is wrong with this comment?")
+        self.fields["note"].label = _("Details")
+
+
+class ModerationForm(ReasonForm):
+    """One decision on the moderation page: what to do with the comment, and why."""
+
+    action = forms.ChoiceField(
+        label=_("Decision"),
+        choices=ModerationAction.choices,
+        error_messages={
+            "required": _("Choose what to do with the comment."),
+            "invalid_choice": _("Choose what to do with the comment."),
+        },
+    )
+    field_order = ["action", "reason", "note"]
+
+
+class ReviewRequestForm(forms.Form):
+    message = forms.CharField(
+        label=_("Why should your comment be shown again?"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("A few words for the moderators (1,000 characters at most)."),
+    )

@@ -2,8 +2,12 @@
 
 import rules
 
+from cities.enums import MembershipRole
+from cities.models import City
 from cities.rules import (
+    approved_cities,
     is_approved_member,
+    is_city_coordinator,
     is_city_member,
     is_moderator,
     is_staff,
@@ -37,6 +41,36 @@ def is_live_comment(user, comment) -> bool:
     return comment is not None and not comment.is_deleted and not comment.is_hidden
 
 
+def coordinated_city_ids(user) -> list[int]:
+    """The cities whose comments ``user`` moderates as their city coordinator (their role
+    counting: with a second factor where one is required)."""
+    return [
+        city_id
+        for city_id, role in approved_cities(user).items()
+        if role == MembershipRole.COORDINATOR and is_city_coordinator(user, City(pk=city_id))
+    ]
+
+
+@rules.predicate
+def is_any_city_coordinator(user) -> bool:
+    return bool(coordinated_city_ids(user))
+
+
+@rules.predicate
+def is_project_city_coordinator(user, project) -> bool:
+    return project is not None and is_city_coordinator(user, City(pk=project.city_id))
+
+
+@rules.predicate
+def is_comment_city_coordinator(user, comment) -> bool:
+    return comment is not None and is_project_city_coordinator(user, comment.project)
+
+
+@rules.predicate
+def is_report_city_coordinator(user, report) -> bool:
+    return report is not None and is_comment_city_coordinator(user, report.comment)
+
+
 # Staff also see deleted projects, so that they can undo the deletion.
 can_view_project = is_staff | (is_alive_project & (is_public_project | reads_members_content))
 # Authorship gives no right of its own: an author edits while an approved member of the project's
@@ -53,7 +87,20 @@ rules.add_perm("projects.undelete_project", is_staff)
 rules.add_perm("projects.comment_project", is_alive_project & is_approved_member)
 rules.add_perm("projects.change_comment", is_comment_author & is_live_comment)
 rules.add_perm("projects.delete_comment", is_comment_author & is_live_comment)
-rules.add_perm("projects.hide_comment", is_moderator)
 # Comments are read by approved members (and the moderators), like members-only content.
 rules.add_perm("projects.read_comments", reads_members_content)
-rules.add_perm("projects.report_comment", rules.is_authenticated)
+# Nobody reports their own words, nor what is already hidden or deleted.
+rules.add_perm(
+    "projects.report_comment",
+    rules.is_authenticated & ~is_comment_author & is_live_comment & reads_members_content,
+)
+# Moderation: the network coordinators and staff everywhere, a city coordinator on the
+# comments of their city's projects. The object of moderate_comments is a project (its
+# page's hide forms), of the three actions a comment, of dismiss_report a report.
+rules.add_perm("projects.moderate", is_moderator | is_any_city_coordinator)
+rules.add_perm("projects.moderate_comments", is_moderator | is_project_city_coordinator)
+rules.add_perm("projects.hide_comment", is_moderator | is_comment_city_coordinator)
+rules.add_perm("projects.restore_comment", is_moderator | is_comment_city_coordinator)
+rules.add_perm("projects.dismiss_report", is_moderator | is_report_city_coordinator)
+# The author of a hidden comment may ask the moderators to look at it again.
+rules.add_perm("projects.request_review", is_comment_author)

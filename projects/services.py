@@ -14,13 +14,16 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from cities.enums import ActivityKind
+from cities.services import activity_record
+from core import mail
 from core import slugs as core_slugs
 from core.concurrency import lock_unchanged
 from core.pictures import PictureSize, reencode
 from notifications.enums import NotificationKind
 from notifications.services import follow_quietly, notify
 
-from .enums import SOFT_FIELDS
+from .enums import SOFT_FIELDS, ModerationReason, ReportResolution
 from .models import (
     Comment,
     CommentReport,
@@ -30,9 +33,10 @@ from .models import (
     ProjectLink,
     ProjectRevision,
 )
+from .models.comment import reason_text
 from .search import index_project
 from .storage import is_private_name, name_for
-from .tasks import mail_comment_posted, update_matches
+from .tasks import mail_comment_posted, mail_report_filed, mail_review_requested, update_matches
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +57,15 @@ SNAPSHOT_RELATIONS = ["themes", "sdgs", "contacts"]
 # Shown in the history, not restored: files are not kept in revisions.
 SNAPSHOT_ATTACHMENTS = ["images", "documents", "links"]
 RESERVED_SLUGS = frozenset({"new"})  # /projects/new/ is the form
+HIDING_FIELDS = ["hidden_at", "hidden_by", "hidden_reason", "hidden_note"]
+REVIEW_FIELDS = ["review_requested_at", "review_message", "review_declined_at"]
+RESOLUTION_FIELDS = [
+    "resolved_at",
+    "resolved_by",
+    "resolution",
+    "resolution_reason",
+    "resolution_note",
+]
 
 
 # --- Pictures ----------------------------------------------------------------
@@ -376,22 +389,39 @@ def project_restore(*, project: Project, revision: ProjectRevision, user: User) 
     return project
 
 
-def project_delete(*, project: Project, user: User) -> Project:
+def project_delete(*, project: Project, user: User | None) -> Project:
     """Soft delete: the project disappears for everyone but staff, who can undo it; it leaves
-    the peer matches (a task queued on commit)."""
-    project.deleted_at = timezone.now()
-    project.deleted_by = user
-    project.save(update_fields=["deleted_at", "deleted_by", "updated_at"])
-    update_matches.delay_on_commit(project.pk)
+    the peer matches (a task queued on commit). ``user`` deleted it: kept in the activity log."""
+    with transaction.atomic():
+        project.deleted_at = timezone.now()
+        project.deleted_by = user
+        project.save(update_fields=["deleted_at", "deleted_by", "updated_at"])
+        activity_record(
+            kind=ActivityKind.PROJECT_DELETED,
+            actor=user,
+            target=project,
+            city=project.city,
+            target_label=project.title,
+        )
+        update_matches.delay_on_commit(project.pk)
     return project
 
 
-def project_undelete(*, project: Project) -> Project:
-    """Bring a deleted project back, into the peer matches too (a task queued on commit)."""
-    project.deleted_at = None
-    project.deleted_by = None
-    project.save(update_fields=["deleted_at", "deleted_by", "updated_at"])
-    update_matches.delay_on_commit(project.pk)
+def project_undelete(*, project: Project, actor: User | None = None) -> Project:
+    """Bring a deleted project back, into the peer matches too (a task queued on commit); kept
+    in the activity log."""
+    with transaction.atomic():
+        project.deleted_at = None
+        project.deleted_by = None
+        project.save(update_fields=["deleted_at", "deleted_by", "updated_at"])
+        activity_record(
+            kind=ActivityKind.PROJECT_RESTORED,
+            actor=actor,
+            target=project,
+            city=project.city,
+            target_label=project.title,
+        )
+        update_matches.delay_on_commit(project.pk)
     return project
 
 
@@ -463,29 +493,232 @@ def comment_delete(*, comment: Comment) -> Comment:
     return comment
 
 
-def comment_hide(*, comment: Comment, moderator: User, reason: str) -> Comment:
-    if not reason.strip():
-        raise ValidationError(_("Give a reason for hiding the comment."))
+# --- Moderation ----------------------------------------------------------------
+# Every decision has a reason from ``ModerationReason`` (a note too for "other"), is kept in the
+# activity log, and reaches the author of the comment by e-mail in their language, except a
+# dismissed report: nothing happened to their words.
+
+
+def _check_reason(reason_kind: str, note: str) -> str:
+    """The note, stripped; refuses a reason outside the list and "other" without a note."""
+    if reason_kind not in ModerationReason.values:
+        raise ValidationError(_("Choose a reason from the list."))
+    note = note.strip()
+    if reason_kind == ModerationReason.OTHER and not note:
+        raise ValidationError(_("Say in the note what the other reason is."))
+    return note
+
+
+def _lock_state(comment: Comment) -> dict:
+    """Lock the comment's row until the end of the transaction and read its moderation state
+    as stored: two moderators deciding at once act one after the other."""
+    return (
+        Comment.objects.select_for_update()
+        .filter(pk=comment.pk)
+        .values("hidden_at", "deleted_at", "review_requested_at", "review_declined_at")
+        .get()
+    )
+
+
+def _tell_author(comment: Comment, template: str, *, reason_kind: str, note: str) -> None:
+    """E-mail the comment's author (queued on commit), in their language, with the reason."""
+    author = comment.author
+    if author is None or not author.is_active:
+        return
+    mail.send(
+        to=author,
+        template=f"email/{template}",
+        context={
+            "comment": comment,
+            "project": comment.project,
+            "reason": ModerationReason(reason_kind).label,  # translated when rendered
+            "other": reason_kind == ModerationReason.OTHER,
+            "note": note,
+        },
+    )
+
+
+def _record(kind: str, *, comment: Comment, moderator: User, reason: str) -> None:
+    activity_record(
+        kind=kind, actor=moderator, target=comment, city=comment.project.city, reason=reason
+    )
+
+
+def comment_hide(*, comment: Comment, moderator: User, reason_kind: str, note: str = "") -> Comment:
+    """Hide a comment for ``reason_kind`` (and ``note``): its open reports are resolved as
+    "hidden", the author is told by e-mail (with a link to ask for a review), and the hiding
+    is kept in the activity log."""
+    note = _check_reason(reason_kind, note)
     with transaction.atomic():
-        comment.hidden_at = timezone.now()
+        state = _lock_state(comment)
+        if state["deleted_at"] is not None:
+            raise ValidationError(_("Its author deleted this comment: there is nothing to hide."))
+        if state["hidden_at"] is not None:
+            raise ValidationError(_("This comment is already hidden."))
+        now = timezone.now()
+        comment.hidden_at = now
         comment.hidden_by = moderator
-        comment.hidden_reason = reason.strip()
+        comment.hidden_reason = reason_kind
+        comment.hidden_note = note
+        comment.review_requested_at = comment.review_declined_at = None
+        comment.review_message = ""
         comment.full_clean()
-        comment.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
-        comment.reports.filter(resolved_at__isnull=True).update(resolved_at=comment.hidden_at)
+        comment.save(update_fields=[*HIDING_FIELDS, *REVIEW_FIELDS])
+        comment.reports.filter(resolved_at__isnull=True).update(
+            resolved_at=now,
+            resolved_by=moderator,
+            resolution=ReportResolution.HIDDEN,
+            resolution_reason=reason_kind,
+            resolution_note=note,
+        )
+        _record(
+            ActivityKind.CONTENT_HIDDEN,
+            comment=comment,
+            moderator=moderator,
+            reason=reason_text(reason_kind, note),
+        )
+        _tell_author(comment, "comment_hidden", reason_kind=reason_kind, note=note)
     return comment
 
 
-def comment_unhide(*, comment: Comment) -> Comment:
-    comment.hidden_at = None
-    comment.hidden_by = None
-    comment.hidden_reason = ""
-    comment.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
+def comment_unhide(
+    *, comment: Comment, moderator: User, reason_kind: str, note: str = ""
+) -> Comment:
+    """Show a hidden comment again (its review request, if any, is answered by it); the author
+    is told by e-mail and the decision kept in the activity log."""
+    note = _check_reason(reason_kind, note)
+    with transaction.atomic():
+        state = _lock_state(comment)
+        if state["hidden_at"] is None:
+            raise ValidationError(_("This comment is not hidden."))
+        comment.hidden_at = None
+        comment.hidden_by = None
+        comment.hidden_reason = comment.hidden_note = ""
+        comment.review_requested_at = comment.review_declined_at = None
+        comment.review_message = ""
+        comment.full_clean()
+        comment.save(update_fields=[*HIDING_FIELDS, *REVIEW_FIELDS])
+        _record(
+            ActivityKind.CONTENT_RESTORED,
+            comment=comment,
+            moderator=moderator,
+            reason=reason_text(reason_kind, note),
+        )
+        _tell_author(comment, "comment_restored", reason_kind=reason_kind, note=note)
     return comment
 
 
-def comment_report(*, comment: Comment, reporter: User, reason: str) -> CommentReport:
-    report = CommentReport(comment=comment, reporter=reporter, reason=reason.strip())
-    report.full_clean()
-    report.save()
+def report_dismiss(
+    *, report: CommentReport, moderator: User, reason_kind: str, note: str = ""
+) -> CommentReport:
+    """Close a report and leave its comment as it is; kept in the activity log. The author is
+    not told: nothing happened to their words."""
+    note = _check_reason(reason_kind, note)
+    with transaction.atomic():
+        if (
+            CommentReport.objects.select_for_update()
+            .filter(pk=report.pk)
+            .values_list("resolved_at", flat=True)
+            .get()
+        ):
+            raise ValidationError(_("This report is already closed."))
+        report.resolved_at = timezone.now()
+        report.resolved_by = moderator
+        report.resolution = ReportResolution.DISMISSED
+        report.resolution_reason = reason_kind
+        report.resolution_note = note
+        report.full_clean()
+        report.save(update_fields=RESOLUTION_FIELDS)
+        _record(
+            ActivityKind.REPORT_DISMISSED,
+            comment=report.comment,
+            moderator=moderator,
+            reason=reason_text(reason_kind, note),
+        )
     return report
+
+
+def comment_reports_dismiss(
+    *, comment: Comment, moderator: User, reason_kind: str, note: str = ""
+) -> int:
+    """Dismiss every open report of ``comment`` (``report_dismiss`` each); returns how many."""
+    _check_reason(reason_kind, note)
+    with transaction.atomic():
+        reports = list(comment.reports.filter(resolved_at__isnull=True).order_by("pk"))
+        if not reports:
+            raise ValidationError(_("This comment has no open report to dismiss."))
+        for report in reports:
+            report.comment = comment
+            report_dismiss(report=report, moderator=moderator, reason_kind=reason_kind, note=note)
+    return len(reports)
+
+
+def comment_review_decline(
+    *, comment: Comment, moderator: User, reason_kind: str, note: str = ""
+) -> Comment:
+    """Answer the author's request for a review by keeping the comment hidden: the author is
+    told why by e-mail, and the decision kept in the activity log (as a hiding confirmed)."""
+    note = _check_reason(reason_kind, note)
+    with transaction.atomic():
+        state = _lock_state(comment)
+        if (
+            state["hidden_at"] is None
+            or state["review_requested_at"] is None
+            or state["review_declined_at"] is not None
+        ):
+            raise ValidationError(_("No review of this comment is waiting."))
+        comment.review_declined_at = timezone.now()
+        comment.full_clean()
+        comment.save(update_fields=["review_declined_at"])
+        _record(
+            ActivityKind.CONTENT_HIDDEN,
+            comment=comment,
+            moderator=moderator,
+            reason=_("Kept hidden after a review: %(reason)s")
+            % {"reason": reason_text(reason_kind, note)},
+        )
+        _tell_author(comment, "comment_review_declined", reason_kind=reason_kind, note=note)
+    return comment
+
+
+def comment_report(
+    *, comment: Comment, reporter: User, reason_kind: str, text: str = ""
+) -> CommentReport:
+    """Report a comment to its moderators, for ``reason_kind`` (and ``text``, required for
+    "other"): once per person, never one's own, never a hidden or deleted one. The moderators
+    concerned are e-mailed once (a task queued on commit), or in their daily digest."""
+    text = _check_reason(reason_kind, text)
+    if reporter.pk is not None and comment.author_id == reporter.pk:
+        raise ValidationError(_("You cannot report your own comment."))
+    if comment.is_hidden or comment.is_deleted:
+        raise ValidationError(_("This comment is no longer shown: there is nothing to report."))
+    with transaction.atomic():
+        if CommentReport.objects.filter(comment=comment, reporter=reporter).exists():
+            raise ValidationError(_("You have already reported this comment."))
+        report = CommentReport(comment=comment, reporter=reporter, reason=reason_kind, note=text)
+        report.full_clean()
+        report.save()
+        mail_report_filed.delay_on_commit(report.pk)
+    return report
+
+
+def comment_review_request(*, comment: Comment, author: User, message: str) -> Comment:
+    """The author of a hidden comment asks the moderators to look at it again, once while it is
+    hidden; the moderators concerned are e-mailed (a task queued on commit)."""
+    message = message.strip()
+    if comment.author_id != author.pk:
+        raise ValidationError(_("Only the author of a comment can ask for its review."))
+    if not message:
+        raise ValidationError(_("Say in a few words why the comment should be shown again."))
+    with transaction.atomic():
+        state = _lock_state(comment)
+        if state["hidden_at"] is None:
+            raise ValidationError(_("This comment is not hidden: there is nothing to review."))
+        if state["review_requested_at"] is not None:
+            raise ValidationError(_("You have already asked for a review of this comment."))
+        comment.review_requested_at = timezone.now()
+        comment.review_message = message
+        comment.full_clean()
+        comment.save(update_fields=["review_requested_at", "review_message"])
+        mail_review_requested.delay_on_commit(comment.pk)
+    return comment

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import moderation, views
 from .enums import PictureKind
 
 app_name = "projects"
@@ -44,4 +44,5 @@ urlpatterns = [
     path("<slug:slug>/comments/<int:pk>/delete/", views.comment_delete, name="comment_delete"),
     path("<slug:slug>/comments/<int:pk>/hide/", views.comment_hide, name="comment_hide"),
     path("<slug:slug>/comments/<int:pk>/report/", views.comment_report, name="comment_report"),
+    path("<slug:slug>/comments/<int:pk>/review/", moderation.comment_review, name="comment_review"),
 ]

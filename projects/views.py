@@ -26,7 +26,7 @@ from themes.models import SustainableDevelopmentGoal, Theme
 
 from . import pending, selectors, services
 from .diff import changes
-from .enums import PictureKind
+from .enums import ModerationReason, PictureKind
 from .forms import (
     CommentEditForm,
     CommentForm,
@@ -151,7 +151,8 @@ def _project_page(request, project: Project):
             "comment_form": CommentForm() if can_comment else None,
             "can_comment": can_comment,
             "can_edit": user.has_perm("projects.change_project", project),
-            "can_moderate": is_moderator(user),
+            "can_moderate": user.has_perm("projects.moderate_comments", project),
+            "moderation_reasons": ModerationReason.choices,
         },
     )
 
@@ -262,7 +263,7 @@ def project_delete(request, slug):
 @require_POST
 def project_undelete(request, slug):
     project = get_project(request, slug, "projects.undelete_project")
-    services.project_undelete(project=project)
+    services.project_undelete(project=project, actor=request.user)
     messages.success(request, _("The project was restored."))
     return redirect(project)
 
@@ -437,6 +438,7 @@ def _signed_redirect(url: str) -> HttpResponseRedirect:
 def _comment(request, slug, pk) -> tuple[Project, Comment]:
     project = get_project(request, slug)
     comment = get_object_or_404(Comment.objects.select_related("author"), project=project, pk=pk)
+    comment.project = project  # with its city, for the moderation rules
     return project, comment
 
 
@@ -510,14 +512,24 @@ def comment_hide(request, slug, pk):
     if not request.user.has_perm("projects.hide_comment", comment):
         raise PermissionDenied
     form = CommentHideForm(request.POST)
+    anchor = f"{project.get_absolute_url()}#comment-{comment.pk}"
     if not form.is_valid():
-        messages.error(request, _("Give a reason for hiding the comment."))
-        return redirect(f"{project.get_absolute_url()}#comment-{comment.pk}")
-    services.comment_hide(
-        comment=comment, moderator=request.user, reason=form.cleaned_data["reason"]
-    )
-    messages.success(request, _("The comment is now hidden."))
-    return redirect(f"{project.get_absolute_url()}#comment-{comment.pk}")
+        messages.error(
+            request, _("The comment was not hidden: %(errors)s") % {"errors": form.error_text()}
+        )
+        return redirect(anchor)
+    try:
+        services.comment_hide(
+            comment=comment,
+            moderator=request.user,
+            reason_kind=form.cleaned_data["reason"],
+            note=form.cleaned_data["note"],
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The comment is now hidden; its author was told why."))
+    return redirect(anchor)
 
 
 @require_POST
@@ -526,15 +538,21 @@ def comment_report(request, slug, pk):
     if not request.user.has_perm("projects.report_comment", comment):
         raise PermissionDenied
     form = CommentReportForm(request.POST)
+    anchor = f"{project.get_absolute_url()}#comment-{comment.pk}"
     if not form.is_valid():
-        messages.error(request, _("Say what is wrong with the comment."))
-        return redirect(f"{project.get_absolute_url()}#comment-{comment.pk}")
+        messages.error(
+            request, _("The comment was not reported: %(errors)s") % {"errors": form.error_text()}
+        )
+        return redirect(anchor)
     try:
         services.comment_report(
-            comment=comment, reporter=request.user, reason=form.cleaned_data["reason"]
+            comment=comment,
+            reporter=request.user,
+            reason_kind=form.cleaned_data["reason"],
+            text=form.cleaned_data["note"],
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("Thank you: the moderators will look at this comment."))
-    return redirect(f"{project.get_absolute_url()}#comment-{comment.pk}")
+    return redirect(anchor)

@@ -132,6 +132,8 @@ class Answer(TranslatableModel):
     )
     created_at = models.DateTimeField(_("answered at"), auto_now_add=True)
     edited_at = models.DateTimeField(_("edited at"), null=True, blank=True)
+    # Its author deleted their account and asked for their answers to go: the text is gone.
+    removed_at = models.DateTimeField(_("removed at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("answer")

@@ -37,8 +37,12 @@ PAGES = [
     ("email", "/accounts/email/", "member"),
     ("password-change", "/accounts/password/change/", "member"),
     ("second-factor", "/accounts/2fa/", "member"),
+    ("account-delete", "/accounts/delete/", "member"),
+    ("data-export-expired", "/accounts/data/{export_expired}/", "member"),
+    ("data-export-not-yours", "/accounts/data/{export_not_yours}/", "member"),
     ("reauthenticate", "/accounts/reauthenticate/", "member"),
     ("membership-review", "/cities/saint-brieuc/memberships/", "city_coordinator"),
+    ("activity-log", "/activity/", "network_coordinator"),
     ("project-list", "/projects/", "anonymous"),
     ("project-list-filtered", "/projects/?theme=public-spaces&country=FR&q=place", "anonymous"),
     ("project-detail", "/projects/place-de-la-grille/", "anonymous"),
@@ -52,6 +56,7 @@ PAGES = [
     ("translation-edit", "/translations/projects.project/{project}/sv/", "peer"),
     ("translation-edit-machine", "/translations/projects.project/{project}/en/", "peer"),
     ("comment-edit", "/projects/place-de-la-grille/comments/{comment}/edit/", "member"),
+    ("moderation", "/moderation/", "network_coordinator"),
     ("search", "/search/?q=grille", "anonymous"),
     ("event-list", "/events/", "anonymous"),
     ("event-list-past", "/events/?when=past&kind=seminar", "anonymous"),
@@ -70,10 +75,21 @@ PAGES = [
     ("question-edit", "/questions/square-for-every-use/edit/", "member"),
     ("suggestions", "/suggestions/", "peer"),
     ("suggestions-without-a-city", "/suggestions/", "network_coordinator"),
+    ("member-directory", "/members/", "member"),
+    ("member-directory-filtered", "/members/?country=SE&language=sv", "member"),
+    ("member-profile", "/members/{peer}/", "member"),
     ("notifications", "/notifications/", "member"),
     ("unsubscribe", "/notifications/unsubscribe/{token}/", "anonymous"),
     ("search-empty", "/search/", "anonymous"),
 ]
+
+
+# Pages that answer with an error status on purpose, and the status they answer with.
+STATUS = {"not-found": 404, "data-export-expired": 410, "data-export-not-yours": 403}
+
+
+def expected_status(name: str) -> int:
+    return STATUS.get(name, 200)
 
 
 def page_urls():

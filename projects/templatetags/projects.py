@@ -1,11 +1,13 @@
 """What other apps' pages show of projects: ``{% project_cards city=city %}``."""
 
+import rules
 from django import template
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.cards import card_section
 
+from ..moderation_selectors import open_report_count
 from ..selectors import projects_for
 
 register = template.Library()
@@ -24,3 +26,14 @@ def project_cards(context, *, heading, section_id, city=None, theme=None, limit=
         more_url=f"{reverse('projects:list')}?{query}",
         more_text=_("All these projects, with filters"),
     )
+
+
+@register.inclusion_tag("projects/includes/moderation_link.html", takes_context=True)
+def moderation_link(context):
+    """For those who moderate comments (the profile page): the moderation page and how many
+    reports wait there. Nothing, and no count, for anyone else."""
+    user = context["request"].user
+    # The rule alone (no model permission grants it): no query for the model permissions.
+    if not rules.has_perm("projects.moderate", user):
+        return {"can_moderate": False}
+    return {"can_moderate": True, "open_count": open_report_count(user)}

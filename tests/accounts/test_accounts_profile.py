@@ -47,7 +47,9 @@ def test_profile_page_shows_the_form_and_memberships(
 ):
     make_membership(user=member, city="umea", status=MembershipStatus.PENDING)
 
-    with django_assert_num_queries(7):
+    # 9: with the two that tell whether the member moderates comments (their group, their
+    # approved cities), which decide the report e-mail field and the moderation link.
+    with django_assert_num_queries(9):
         response = member_client.get(URL)
 
     assert response.status_code == 200
@@ -68,7 +70,7 @@ def test_profile_page_query_budget_holds_with_many_memberships_and_expertise(
         make_membership(user=member, city=slug, status=MembershipStatus.REJECTED)
     member.expertise.set(Theme.objects.all())
 
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(9):
         response = member_client.get(URL)
 
     html = response.content.decode()
@@ -89,7 +91,8 @@ def test_profile_page_shows_pending_counts_to_a_city_coordinator(
         make_membership(city="umea", status=MembershipStatus.PENDING)
     client = login(city_coordinator)
 
-    with django_assert_num_queries(7):
+    # 10: the coordinator moderates their city's comments: the open reports are counted.
+    with django_assert_num_queries(10):
         response = client.get(URL)
 
     html = " ".join(response.content.decode().split())

@@ -3,7 +3,9 @@
 import datetime
 import os
 import shutil
+import time
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -14,18 +16,21 @@ from django.utils import timezone
 from playwright.sync_api import sync_playwright
 
 from accounts.models import User
-from cities.enums import MembershipRole, MembershipStatus
+from alliance_portal.tasks import export_token
+from cities.enums import ActivityKind, MembershipRole, MembershipStatus
 from cities.models import City, Membership
+from cities.services import activity_record
 from events.enums import AgendaItemKind, EventKind, EventState, RegistrationState
 from events.models import AgendaItem, Event, Registration
 from languages import services as glossary
 from languages.models import GlossaryEntry
 from languages.services import save_machine_translation, save_translation
 from notifications.emails import unsubscribe_token
-from projects.models import Comment, Project
-from projects.services import project_saved
+from projects.enums import ModerationReason
+from projects.models import Comment, CommentReport, Project
+from projects.services import comment_hide, project_saved
 from questions.models import Answer, Question
-from tests.pages import resolve
+from tests.pages import expected_status, resolve
 from themes.models import SustainableDevelopmentGoal, Theme
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -149,12 +154,27 @@ def people(live_server):
         user=newcomer, city=City.objects.get(slug="saint-brieuc"), role=MembershipRole.EU_OFFICER
     )
     peer = make_person(
-        "sofia@example.org", "Sofia Peer", in_directory=True, languages_spoken=["sv", "fr", "en"]
+        "sofia@example.org",
+        "Sofia Peer",
+        in_directory=True,
+        languages_spoken=["sv", "fr", "en"],
+        job_title="Stadsplanerare",
+        job_title_language="sv",
+        organisation="Göteborgs Stad",
     )
     approve(peer, "gothenburg", MembershipRole.PLANNER)
+    peer.expertise.set(Theme.objects.filter(slug__in=["public-spaces", "citizen-participation"]))
     coordinator_group, _ = Group.objects.get_or_create(name="Coordinators")
     network = make_person("network@example.org", "Claire Network")
     network.groups.add(coordinator_group)
+    # The activity log has something to show: Yann's approval, by Saint-Brieuc's coordinator.
+    activity_record(
+        kind=ActivityKind.MEMBERSHIP_APPROVED,
+        actor=coordinator,
+        target=member.memberships.get(),
+        city=City.objects.get(slug="saint-brieuc"),
+        target_label=member.full_name,
+    )
     project = make_project(member)
     translate_project(project, peer)
     make_event(network, project)
@@ -166,6 +186,12 @@ def people(live_server):
         body="We test with a temporary installation first.",
     )
     comment = Comment.objects.create(project=project, author=member, body="Comment ça marche ?")
+    # The moderation page's two kinds of item: an open report, a hidden comment.
+    CommentReport.objects.create(
+        comment=comment, reporter=peer, reason=ModerationReason.OTHER, note="Hors sujet ?"
+    )
+    hidden = Comment.objects.create(project=project, author=peer, body="Achetez nos bancs !")
+    comment_hide(comment=hidden, moderator=network, reason_kind=ModerationReason.SPAM)
     propose_glossary_correction(member)
     return {
         "anonymous": None,
@@ -177,7 +203,22 @@ def people(live_server):
             "comment": comment.pk,
             "token": unsubscribe_token(member),
             "project": project.pk,
+            "peer": peer.pk,
+            **export_links(member, peer),
         },
+    }
+
+
+def export_links(member: User, other: User) -> dict:
+    """The signed parts of two links to a data export: one past its week, one for another
+    person (each opened by the member)."""
+    name = f"exports/{member.pk}/alliance-portal-old.zip"
+    eight_days_ago = time.time() - 8 * 24 * 3600
+    with mock.patch("django.core.signing.time.time", return_value=eight_days_ago):
+        expired = export_token(member, name)
+    return {
+        "export_expired": expired,
+        "export_not_yours": export_token(other, f"exports/{other.pk}/alliance-portal.zip"),
     }
 
 
@@ -295,14 +336,14 @@ def translate_project(project: Project, translator: User) -> None:
 
 def visit(context, live_server, people, *, name: str, path: str, who: str):
     """Open a page of ``tests.pages`` in ``context`` as ``who``; returns the page and its path.
-    Fails unless the page answered as it should (404 for the not-found page, else 200)."""
+    Fails unless the page answered as it should (tests.pages.STATUS, else 200)."""
     if people[who] is not None:
         sign_in(context, live_server, people[who])
     page = context.new_page()
     path = resolve(path, people)
     response = page.goto(live_server.url + path)
     assert response is not None
-    assert response.status == (404 if name == "not-found" else 200), path
+    assert response.status == expected_status(name), path
     return page, path
 
 

@@ -76,6 +76,14 @@ def test_celery_beat_sends_the_digests_and_purges_pending_uploads_every_hour():
             "projects.tasks.purge_pending_uploads",
             "<crontab: 30 * * * * (m/h/dM/MY/d)>",
         ],
+        "send-report-digests": [
+            "projects.tasks.send_report_digests",
+            "<crontab: 45 * * * * (m/h/dM/MY/d)>",
+        ],
+        "apply-retention": [
+            "alliance_portal.tasks.apply_retention",
+            "<crontab: 15 3 * * * (m/h/dM/MY/d)>",
+        ],
     }
 
 
@@ -83,6 +91,8 @@ def test_celery_worker_finds_every_task_of_the_apps():
     values = default_settings()
 
     assert values["tasks"] == [
+        "alliance_portal.tasks.apply_retention",
+        "alliance_portal.tasks.prepare_data_export",
         "cities.tasks.mail_membership_requested",
         "core.tasks.deliver_email",
         "events.tasks.mail_event_cancelled",
@@ -91,7 +101,10 @@ def test_celery_worker_finds_every_task_of_the_apps():
         "notifications.tasks.send_at_once",
         "notifications.tasks.send_digests",
         "projects.tasks.mail_comment_posted",
+        "projects.tasks.mail_report_filed",
+        "projects.tasks.mail_review_requested",
         "projects.tasks.purge_pending_uploads",
         "projects.tasks.refresh_list_summaries",
+        "projects.tasks.send_report_digests",
         "projects.tasks.update_matches",
     ]

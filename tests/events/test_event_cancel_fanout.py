@@ -26,9 +26,10 @@ def test_event_cancel_with_500_registrations_takes_the_queries_of_5_and_mails_af
     client = login(network_coordinator)
     ContentType.objects.clear_cache()  # count what a fresh process does
 
-    # measured: 8 — the session, its user, the event, the permission check, then in a
-    # savepoint the locked event and its update; the registrations are the task's business.
-    with django_assert_num_queries(8), django_capture_on_commit_callbacks(execute=True):
+    # measured: 9 — the session, its user, the event, the permission check, then in a
+    # savepoint the locked event (with its host city), its update and the activity log's
+    # entry; the registrations are the task's business.
+    with django_assert_num_queries(9), django_capture_on_commit_callbacks(execute=True):
         response = client.post("/en/events/seminar-2027/cancel/")
     sent_in_request = len(mailoutbox)
     ran = task_queue.run_all()

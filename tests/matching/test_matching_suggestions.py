@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db
 
 PROJECT = re.compile(r'<h3><a href="[^"]+" lang="\w+">([^<]+)</a></h3>')
 QUESTION = re.compile(r'<li class="card question-card">\s*<h3><a href="[^"]+"[^>]*>([^<]+)</a>')
-PERSON = re.compile(r"<li><strong>([^<]+)</strong>")
+PERSON = re.compile(r'<li><strong>(?:<a href="[^"]+">)?([^<]+)(?:</a>)?</strong>')
 
 
 def part(response, heading: str) -> str:

@@ -254,11 +254,11 @@ def test_comment_edit_and_delete_links_only_on_ones_own(login, member, other_cit
 def test_comment_hide_keeps_it_shown_as_hidden_with_the_reason(
     login, network_coordinator, member, comment
 ):
-    CommentReport.objects.create(comment=comment, reporter=member, reason="Rude")
+    CommentReport.objects.create(comment=comment, reporter=member, reason="insult")
 
     login(network_coordinator).post(
         f"/en/projects/{comment.project.slug}/comments/{comment.pk}/hide/",
-        {"reason": "Personal attack"},
+        {"reason": "insult", "note": "Calls a colleague names."},
     )
 
     comment.refresh_from_db()
@@ -266,7 +266,8 @@ def test_comment_hide_keeps_it_shown_as_hidden_with_the_reason(
     article = comment_article(html, comment)
     assert comment.hidden_by == network_coordinator
     assert comment.body == "How did you count the users?"
-    assert "This comment was hidden by a moderator: Personal attack" in article
+    assert "This comment was hidden by a moderator: Insult or personal attack" in article
+    assert "Calls a colleague names." not in html  # the note is for the author
     assert "How did you count the users?" not in html
     assert 'class="comment comment-hidden"' in article
     assert comment.reports.get().resolved_at == comment.hidden_at
@@ -276,19 +277,23 @@ def test_comment_hide_needs_a_reason(login, staff, comment):
     client = login(staff)
 
     response = client.post(
-        f"/en/projects/{comment.project.slug}/comments/{comment.pk}/hide/", {"reason": " "}
+        f"/en/projects/{comment.project.slug}/comments/{comment.pk}/hide/",
+        {"reason": "other", "note": " "},
     )
 
     comment.refresh_from_db()
     assert response.status_code == 302
     assert comment.hidden_at is None
     follow = client.get(response["Location"])
-    assert "Give a reason for hiding the comment." in follow.content.decode()
+    assert (
+        "The comment was not hidden: Say in the note what the other reason is."
+        in follow.content.decode()
+    )
 
 
 def test_comment_hidden_cannot_be_edited_by_its_author(login, staff, other_city_member, comment):
     login(staff).post(
-        f"/en/projects/{comment.project.slug}/comments/{comment.pk}/hide/", {"reason": "Spam"}
+        f"/en/projects/{comment.project.slug}/comments/{comment.pk}/hide/", {"reason": "spam"}
     )
 
     response = login(other_city_member).post(
@@ -311,22 +316,22 @@ def test_comment_report_is_kept_once_per_person(login, member, comment):
     client = login(member)
     path = f"/en/projects/{comment.project.slug}/comments/{comment.pk}/report/"
 
-    first = client.post(path, {"reason": "Spam"})
-    second = client.post(path, {"reason": "Still spam"}, follow=True)
+    first = client.post(path, {"reason": "spam"})
+    second = client.post(path, {"reason": "other", "note": "Still spam"}, follow=True)
 
     report = CommentReport.objects.get()
     assert first.status_code == 302
-    assert (report.reporter, report.reason, report.resolved_at) == (member, "Spam", None)
+    assert (report.reporter, report.reason, report.resolved_at) == (member, "spam", None)
     assert "You have already reported this comment." in second.content.decode()
 
 
 def test_comment_report_by_two_people_is_kept_twice(login, member, city_coordinator, comment):
     path = f"/en/projects/{comment.project.slug}/comments/{comment.pk}/report/"
 
-    login(member).post(path, {"reason": "Spam"})
-    login(city_coordinator).post(path, {"reason": "Off topic"})
+    login(member).post(path, {"reason": "spam"})
+    login(city_coordinator).post(path, {"reason": "off_topic"})
 
-    assert sorted(CommentReport.objects.values_list("reason", flat=True)) == ["Off topic", "Spam"]
+    assert sorted(CommentReport.objects.values_list("reason", flat=True)) == ["off_topic", "spam"]
 
 
 def test_comment_report_needs_a_reason(login, member, comment):

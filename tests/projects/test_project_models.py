@@ -139,7 +139,17 @@ def test_comment_hidden_needs_a_reason_in_the_database(comment):
             hidden_at=timezone.now(), hidden_reason=""
         )
     )
-    assert violates(lambda: Comment.objects.filter(pk=comment.pk).update(hidden_reason="Spam"))
+    assert violates(lambda: Comment.objects.filter(pk=comment.pk).update(hidden_reason="spam"))
+    assert violates(
+        lambda: Comment.objects.filter(pk=comment.pk).update(
+            hidden_at=timezone.now(), hidden_reason="Rude"
+        )
+    )
+    assert violates(
+        lambda: Comment.objects.filter(pk=comment.pk).update(
+            hidden_at=timezone.now(), hidden_reason="other", hidden_note=""
+        )
+    )
 
 
 def test_comment_empty_is_refused_by_the_database(public_project, member):
@@ -147,10 +157,10 @@ def test_comment_empty_is_refused_by_the_database(public_project, member):
 
 
 def test_comment_report_once_per_person_in_the_database(comment, member):
-    CommentReport.objects.create(comment=comment, reporter=member, reason="Spam")
+    CommentReport.objects.create(comment=comment, reporter=member, reason="spam")
 
     assert violates(
-        lambda: CommentReport.objects.create(comment=comment, reporter=member, reason="Again")
+        lambda: CommentReport.objects.create(comment=comment, reporter=member, reason="insult")
     )
 
 
@@ -163,9 +173,9 @@ def test_comment_create_refuses_a_reply_to_a_reply(comment, member, author):
     assert Comment.objects.count() == 2
 
 
-def test_comment_hide_refuses_an_empty_reason(comment, staff):
-    with pytest.raises(ValidationError, match="Give a reason for hiding the comment."):
-        comment_hide(comment=comment, moderator=staff, reason="  ")
+def test_comment_hide_refuses_other_without_a_note(comment, staff):
+    with pytest.raises(ValidationError, match="Say in the note what the other reason is."):
+        comment_hide(comment=comment, moderator=staff, reason_kind="other", note="  ")
 
     comment.refresh_from_db()
     assert comment.hidden_at is None

@@ -27,6 +27,8 @@ pytestmark = pytest.mark.django_db
 ALLOWED_TO_EDIT = {"member", "city_coordinator", "network_coordinator", "staff", "author"}
 APPROVED_MEMBERS = {"member", "other_city_member", "other_city_coordinator", "city_coordinator"}
 MODERATORS = ["network_coordinator", "staff"]
+# Who hides a comment on a Saint-Brieuc project: the moderators and Saint-Brieuc's coordinator.
+HIDERS = [*MODERATORS, "city_coordinator"]
 
 
 @pytest.fixture
@@ -650,13 +652,13 @@ def test_comment_delete_by_role(client_for, comment, role):
 def test_comment_hide_by_role(client_for, user_for_role, comment, role):
     path = f"/en/projects/{comment.project.slug}/comments/{comment.pk}/hide/"
 
-    response = client_for(role).post(path, {"reason": "Off topic"})
+    response = client_for(role).post(path, {"reason": "off_topic"})
 
     comment.refresh_from_db()
-    if role in MODERATORS:
+    if role in HIDERS:
         assert response.status_code == 302
         assert comment.hidden_at is not None
-        assert (comment.hidden_by, comment.hidden_reason) == (user_for_role(role), "Off topic")
+        assert (comment.hidden_by, comment.hidden_reason) == (user_for_role(role), "off_topic")
     else:
         assert (comment.hidden_at, comment.hidden_reason) == (None, "")
         if role == "anonymous":
@@ -672,22 +674,26 @@ def test_comment_hide_on_a_members_only_project_by_moderators(
     comment = make_comment(project=members_project, author=other_city_member, body="Rude")
 
     response = client_for(role).post(
-        f"/en/projects/{members_project.slug}/comments/{comment.pk}/hide/", {"reason": "Rude"}
+        f"/en/projects/{members_project.slug}/comments/{comment.pk}/hide/", {"reason": "insult"}
     )
 
     comment.refresh_from_db()
     assert response.status_code == 302
-    assert comment.hidden_reason == "Rude"
+    assert comment.hidden_reason == "insult"
 
 
 @pytest.mark.parametrize("role", [*ROLES, "author"])
 def test_comment_report_by_role(client_for, user_for_role, comment, role):
     path = f"/en/projects/{comment.project.slug}/comments/{comment.pk}/report/"
 
-    response = client_for(role).post(path, {"reason": "Spam"})
+    response = client_for(role).post(path, {"reason": "spam"})
 
     if role == "anonymous":
         assert_login_redirect(response, path)
+        assert CommentReport.objects.count() == 0
+        return
+    if role in {"outsider", "other_city_member"}:  # cannot read comments; wrote this one
+        assert_forbidden(response)
         assert CommentReport.objects.count() == 0
         return
     report = CommentReport.objects.get()
@@ -695,5 +701,5 @@ def test_comment_report_by_role(client_for, user_for_role, comment, role):
     assert (report.comment, report.reporter, report.reason) == (
         comment,
         user_for_role(role),
-        "Spam",
+        "spam",
     )
