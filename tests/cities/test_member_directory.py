@@ -5,10 +5,9 @@ import re
 from html import unescape
 
 import pytest
-from django.utils import translation
 from django.core import mail
 from django.test import TestCase
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.models import User
 from cities.directory import PAGE_SIZE
