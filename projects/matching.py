@@ -429,6 +429,14 @@ def _city_features(features: Features, city_id: int):
     return rows, structure, word_row, np.array([len(words)], dtype=np.int64)
 
 
+def _lock_lists() -> None:
+    """Taken first in the transaction that rewrites stored lists: two rewrites at once (two
+    workers, two projects saved together) would each delete rows the other has not committed
+    yet and insert the same lists twice. Locking the cities, in order, makes the second wait
+    for the first (a no-op on SQLite, whose writes take turns anyway)."""
+    list(City.objects.select_for_update().order_by("pk").values_list("pk", flat=True))
+
+
 def _write_city_lists(features: Features) -> None:
     by_column = {column: name for name, column in features.columns.items()}
     profiles, matches = [], []
@@ -475,6 +483,7 @@ def compute_all_matches() -> int:
     features = load_features()
     lists = _project_lists(features, features.ids.tolist())
     with transaction.atomic():
+        _lock_lists()
         _write_project_lists(lists, everything=True)
         _write_city_lists(features)
     return len(lists)
@@ -511,6 +520,7 @@ def update_matches(project_id: int) -> None:
             if count < TOP_K or score >= low:
                 entering.add(pk)
     with transaction.atomic():
+        _lock_lists()
         _write_project_lists(
             {project_id: own.get(project_id, [])}
             | _project_lists(features, sorted((holders | entering) - {project_id}))
