@@ -57,6 +57,7 @@ PAGES = [
     ("translation-edit-machine", "/translations/projects.project/{project}/en/", "peer"),
     ("comment-edit", "/projects/place-de-la-grille/comments/{comment}/edit/", "member"),
     ("moderation", "/moderation/", "network_coordinator"),
+    ("comment-review", "/projects/place-de-la-grille/comments/{hidden_comment}/review/", "peer"),
     ("search", "/search/?q=grille", "anonymous"),
     ("event-list", "/events/", "anonymous"),
     ("event-list-past", "/events/?when=past&kind=seminar", "anonymous"),
