@@ -5,7 +5,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.core import signing
-from django.core.cache import cache
 from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
@@ -14,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core import mail
+from core import mail, ratelimit
 
 from . import personal_data
 from .tasks import EXPORT_SALT, prepare_data_export
@@ -54,7 +53,7 @@ class AccountDeleteForm(forms.Form):
 @require_POST
 def data_export(request):
     """Ask for the export: built by a task, its link e-mailed."""
-    if not cache.add(f"data-export:{request.user.pk}", 1, timeout=EXPORT_EVERY_SECONDS):
+    if not ratelimit.allowed(f"data-export:{request.user.pk}", 1, EXPORT_EVERY_SECONDS):
         messages.error(
             request,
             _(
