@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-browser test-services test-topology lint messages gettext clean bench bench-smoke
+.PHONY: run test test-browser test-services test-topology lint messages gettext pango clean bench bench-smoke
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -25,12 +25,19 @@ gettext:
 	  && apt-get update -qq && apt-get install -y -qq gettext >/dev/null; } \
 	  || { echo "make test needs GNU gettext (apt-get install gettext)"; exit 1; }
 
-run: $(STAMP) messages
+# WeasyPrint (partner sheets as PDF) draws text with Pango: install it when we can.
+pango:
+	@ldconfig -p | grep -q libpango-1.0 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	  && apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 \
+	  fonts-dejavu-core >/dev/null; } \
+	  || { echo "the portal needs Pango (apt-get install libpango-1.0-0 libpangoft2-1.0-0)"; exit 1; }
+
+run: $(STAMP) messages pango
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --no-input
 	DJANGO_DEBUG=1 $(BIN)/python manage.py load_demo
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: $(STAMP) messages gettext
+test: $(STAMP) messages gettext pango
 	env -u DATABASE_URL $(BIN)/python manage.py makemigrations --check --dry-run --settings=alliance_portal.settings_test
 	$(BIN)/pytest -n 2 -p no:cacheprovider
 

@@ -200,6 +200,93 @@ KINDS: tuple[Kind, ...] = (
         ),
     ),
     Kind(
+        key="methods",
+        label=_("Methods and tools"),
+        contents=_(
+            "The methods and tools you wrote up, their versions you saved, the attachments you "
+            "uploaded and the accounts you gave of how a project used a method."
+        ),
+        purpose=_("To share how your city works, so that others can do the same."),
+        seen_by=_(
+            "Everyone for public methods, approved members for members-only ones. A method "
+            "belongs to the network: it stays when you leave, without your name."
+        ),
+        kept=_("As long as the network keeps the method."),
+        sections=(
+            Section(
+                "methods_written",
+                "methods.Method",
+                "author",
+                ("id", "slug", "title", "created_at", "updated_at"),
+            ),
+            Section(
+                "method_versions_saved",
+                "methods.MethodRevision",
+                "author",
+                ("id", "method__slug", "number", "changed_fields", "created_at"),
+            ),
+            Section(
+                "method_attachments_uploaded",
+                "methods.MethodDocument",
+                "uploaded_by",
+                ("id", "method__slug", "title", "original_name", "uploaded_at"),
+            ),
+            Section(
+                "method_uses_recorded",
+                "projects.ProjectMethod",
+                "added_by",
+                ("id", "project__slug", "method__slug", "account", "created_at"),
+            ),
+        ),
+    ),
+    Kind(
+        key="funding",
+        label=_("Funding calls and partner searches"),
+        contents=_(
+            "The funding calls you recorded, your city's interest in calls that you set, the "
+            "partner searches you posted and answered, and the partner sheets you asked for."
+        ),
+        purpose=_("To prepare joint applications to European and national programmes."),
+        seen_by=_(
+            "Everyone for the calls; approved members for interest, partner searches and their "
+            "answers; partner sheets only you and your city's members."
+        ),
+        kept=format_lazy(
+            _(
+                "Calls, interest and searches as long as the network keeps them, without your "
+                "name once you leave; partner sheets for {}."
+            ),
+            _for_days("RETENTION_PARTNER_SHEET_DAYS"),
+        ),
+        sections=(
+            Section("calls_recorded", "funding.FundingCall", "created_by", ("id", "slug", "title")),
+            Section(
+                "interest_set",
+                "funding.CallInterest",
+                "updated_by",
+                ("id", "call__slug", "city__slug", "level", "note", "updated_at"),
+            ),
+            Section(
+                "partner_searches",
+                "funding.PartnerSearch",
+                "author",
+                ("id", "call__slug", "project__slug", "title", "roles_sought", "closes_on"),
+            ),
+            Section(
+                "partner_search_answers",
+                "funding.PartnerReply",
+                "author",
+                ("id", "search_id", "city__slug", "role", "message", "created_at"),
+            ),
+            Section(
+                "partner_sheets",
+                "funding.PartnerSheet",
+                "requested_by",
+                ("id", "call__slug", "city__slug", "language", "requested_at"),
+            ),
+        ),
+    ),
+    Kind(
         key="comments",
         label=_("Comments and reports"),
         contents=_(

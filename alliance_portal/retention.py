@@ -16,6 +16,7 @@ from django.utils import timezone
 from accounts.models import User
 from cities.models import ActivityEntry, Membership
 from core import mail
+from funding.sheets import sheets_delete_before
 
 from .personal_data import EXPORT_PREFIX, account_delete, export_storage
 
@@ -102,6 +103,11 @@ def delete_old_exports(now: datetime.datetime) -> int:
     return count
 
 
+def delete_old_partner_sheets(now: datetime.datetime) -> int:
+    """Partner sheets (their PDF and DOCX files, then their rows) past their week."""
+    return sheets_delete_before(_before(now, "RETENTION_PARTNER_SHEET_DAYS"))
+
+
 def delete_old_activity(now: datetime.datetime) -> int:
     deleted, _per_model = ActivityEntry.objects.filter(
         created_at__lt=_before(now, "RETENTION_ACTIVITY_LOG_DAYS")
@@ -118,5 +124,6 @@ def apply_retention(now: datetime.datetime | None = None) -> dict[str, int]:
         "read_notifications": delete_read_notifications(now),
         "unconfirmed_accounts": delete_unconfirmed_accounts(now),
         "exports": delete_old_exports(now),
+        "partner_sheets": delete_old_partner_sheets(now),
         "activity_entries": delete_old_activity(now),
     }

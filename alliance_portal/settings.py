@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "events",
     "questions",
     "notifications",
+    "methods",
+    "funding",
 ]
 
 MIDDLEWARE = [
@@ -175,7 +177,9 @@ PAGE_CACHE_APPS = [
     "accounts",
     "cities",
     "events",
+    "funding",
     "languages",
+    "methods",
     "projects",
     "questions",
     "taggit",
@@ -232,6 +236,7 @@ RETENTION_REGISTRATION_NEEDS_DAYS = int(os.environ.get("RETENTION_REGISTRATION_N
 RETENTION_PENDING_MEMBERSHIP_DAYS = int(os.environ.get("RETENTION_PENDING_MEMBERSHIP_DAYS", "90"))
 RETENTION_READ_NOTIFICATIONS_DAYS = int(os.environ.get("RETENTION_READ_NOTIFICATIONS_DAYS", "365"))
 RETENTION_UNCONFIRMED_ACCOUNT_DAYS = int(os.environ.get("RETENTION_UNCONFIRMED_ACCOUNT_DAYS", "30"))
+RETENTION_PARTNER_SHEET_DAYS = int(os.environ.get("RETENTION_PARTNER_SHEET_DAYS", "7"))
 RETENTION_ACTIVITY_LOG_DAYS = int(os.environ.get("RETENTION_ACTIVITY_LOG_DAYS", str(5 * 365)))
 # A personal data export (profile → download my data) is kept, and its link valid, this long.
 PERSONAL_DATA_EXPORT_DAYS = int(os.environ.get("PERSONAL_DATA_EXPORT_DAYS", "7"))

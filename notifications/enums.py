@@ -8,6 +8,8 @@ class NotificationKind(models.TextChoices):
     NEW_ANSWER = "new_answer", _("New answer")
     NEW_COMMENT = "new_comment", _("New comment")
     NEW_EVENT = "new_event", _("New event")
+    NEW_PARTNER_SEARCH = "new_partner_search", _("New partner search")
+    PARTNER_REPLY = "partner_reply", _("Answer to your partner search")
 
 
 # What one may follow: the kind name used in forms and URLs → "app_label.model".
@@ -17,4 +19,5 @@ FOLLOWABLE = {
     "project": "projects.project",
     "question": "questions.question",
     "event": "events.event",
+    "call": "funding.fundingcall",
 }

@@ -7,4 +7,5 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Projects")
 
     def ready(self):
-        from . import receivers  # noqa: F401 - connects the search to saved translations
+        # Connects the search to saved translations; a method use changes the peer matches.
+        from . import method_uses, receivers  # noqa: F401

@@ -1,12 +1,13 @@
 """Matching across the two countries: which projects of the other country are closest.
 
 The score of two projects is symmetric and computed from what each project is (its features):
-3 points per shared theme, 2 per shared tag concept (a tag and its translations are one concept:
-"espace public" = "offentligt rum"), 1 per shared SDG, plus 4 × the word overlap (Jaccard) of
-their significant words across languages (``project_words``: the words of the title and summary,
-then the other languages' names of the glossary terms and translated tags they hold), so that a
-French and a Swedish project on one subject match without a word in common. Only a pair sharing a
-theme, a tag or a goal matches (words alone do not). Ties go to the newer project. One numpy
+3 points per shared theme, 3 per method or tool both used (``ProjectMethod``: "we used it in…"),
+2 per shared tag concept (a tag and its translations are one concept: "espace public" =
+"offentligt rum"), 1 per shared SDG, plus 4 × the word overlap (Jaccard) of their significant
+words across languages (``project_words``: the words of the title and summary, then the other
+languages' names of the glossary terms and translated tags they hold), so that a French and a
+Swedish project on one subject match without a word in common. Only a pair sharing a theme, a
+method, a tag or a goal matches (words alone do not). Ties go to the newer project. One numpy
 implementation (``score_keys``) serves the background task, the bulk command and the live ranking
 on SQLite and PostgreSQL alike; scores are kept to 4 decimals with integer arithmetic, so that
 every path gives the same number.
@@ -18,13 +19,16 @@ Pages do not rank: they read stored lists.
   ``Project.objects.visible_to``) and shows 6; a reader who may not see members-only projects
   sees fewer when more than ``TOP_K - 6`` of the best are members-only.
 - ``CityMatch`` (``CITY_K`` per city) and ``CityMatchProfile``: the same for all of a city's live
-  projects taken together (their themes, goals and tags united; the words of the newest projects
-  first, ``CITY_WORDS`` at most), for the suggestions page, which adds the reader's themes of
-  expertise by re-ranking the stored candidates and the newest peer projects on those themes.
+  projects taken together (their themes, methods, goals and tags united; the words of the newest
+  projects first, ``CITY_WORDS`` at most), for the suggestions page, which adds the reader's
+  themes of expertise by re-ranking the stored candidates and the newest peer projects on those
+  themes (the profile stores no methods: the page reads the city's, one query).
 - ``ProjectMatchWords``: each project's words, so that one change does not recompute all.
 
 What is kept exact. ``update_matches(project_id)`` (a task queued on commit by every service that
-changes a project: create, edit, restore, delete, undelete) recomputes that project's own list
+changes a project: create, edit, restore, delete, undelete; and whenever one of its method uses is
+added or removed, however: ``projects.method_uses`` receives the model's signals, so that a method
+deleted with its uses counts too) recomputes that project's own list
 from scratch, then every list that holds it (it may have fallen out, or left for good: deleted,
 or moved to the other country) and every list of the other country it now enters (its score
 beats the list's last, or the list is not full), from scratch too; then every city's list and
@@ -44,20 +48,33 @@ import numpy as np
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models import Count, Exists, Min, OuterRef, Prefetch, prefetch_related_objects
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from taggit.models import TaggedItem
 
 from accounts.models import User
 from cities.enums import Country
 from cities.models import City
+from cities.rules import reads_members_content
+from core.enums import Visibility
 from languages.equivalents import equivalent_words
+from languages.selectors import attach_translations
 from languages.tags import concept_index, key, shown_tag
+from methods.models import Method
 from themes.models import SustainableDevelopmentGoal, Theme
 
-from .models import CityMatch, CityMatchProfile, Project, ProjectMatch, ProjectMatchWords
+from .models import (
+    CityMatch,
+    CityMatchProfile,
+    Project,
+    ProjectMatch,
+    ProjectMatchWords,
+    ProjectMethod,
+)
 from .search import fold
 
 THEME_POINTS, TAG_POINTS, SDG_POINTS, TEXT_POINTS = 3, 2, 1, 4
+METHOD_POINTS = 3  # both used the same method or tool: as close as a shared theme
 SCALE = 10_000  # scores are kept as integers of 1/10,000 of a point
 TOP_K = 12  # stored per project
 CITY_K = 30  # stored per city
@@ -116,6 +133,7 @@ class Profile:
     words: list[str]
     tag_keys: set[str] = field(default_factory=set)
     exclude_ids: set[int] = field(default_factory=set)
+    method_ids: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -123,6 +141,9 @@ class Match:
     project: Project
     score: float
     reasons: list[str]
+    # The methods and tools both used that the reader may read ("Both use: …"), their titles
+    # in the reader's language (``method.shown``).
+    methods: list[Method] = field(default_factory=list)
 
 
 def project_profile(project: Project) -> Profile:
@@ -136,12 +157,13 @@ def project_profile(project: Project) -> Profile:
         words=project_words(project.title, project.summary),
         exclude_ids={project.pk},
         tag_keys={tag_key(tag.name, index) for tag in tags},
+        method_ids={use.method_id for use in project.method_uses.all()},
     )
 
 
 def city_profile(projects: list[Project], country: str, extra_theme_ids=()) -> Profile:
-    """The union of a city's projects (prefetched themes, sdgs, tags; newest first), plus extra
-    themes."""
+    """The union of a city's projects (prefetched themes, sdgs, tags, method uses; newest
+    first), plus extra themes."""
     index = concept_index()
     return Profile(
         country=country,
@@ -151,6 +173,7 @@ def city_profile(projects: list[Project], country: str, extra_theme_ids=()) -> P
         words=_first_words(project_words(p.title, p.summary) for p in projects),
         exclude_ids={p.pk for p in projects},
         tag_keys={tag_key(t.name, index) for p in projects for t in p.tags.all()},
+        method_ids={use.method_id for p in projects for use in p.method_uses.all()},
     )
 
 
@@ -171,12 +194,12 @@ class Features:
     ids: np.ndarray  # project ids
     countries: np.ndarray  # their countries
     city_ids: np.ndarray
-    structure: np.ndarray  # themes, tag concepts, goals: 0/1 columns
+    structure: np.ndarray  # themes, methods, tag concepts, goals: 0/1 columns
     weights: np.ndarray  # the points of each structure column
     words: np.ndarray  # 0/1 per word of the vocabulary
     word_counts: np.ndarray  # how many words each project has
     word_lists: list[list[str]]  # in order, for the cities' words
-    columns: dict  # ("theme", id) | ("sdg", id) | ("tag", key) → structure column
+    columns: dict  # ("theme", id) | ("method", id) | ("sdg", id) | ("tag", key) → column
     vocabulary: dict  # word → words column
     position: dict = field(default_factory=dict)  # project id → row
 
@@ -188,6 +211,7 @@ class Features:
         structure = np.zeros((1, self.structure.shape[1]), dtype=np.float32)
         keys = [("theme", pk) for pk in profile.theme_ids]
         keys += [("sdg", pk) for pk in profile.sdg_ids]
+        keys += [("method", pk) for pk in profile.method_ids]
         keys += [("tag", name) for name in profile.tag_keys]
         for column in (self.columns.get(name) for name in keys):
             if column is not None:
@@ -201,15 +225,15 @@ class Features:
 
 
 def load_features(projects=None) -> Features:
-    """The features of ``projects`` (default: every live project), in six queries; the words of
-    projects that have none stored yet are computed and stored."""
+    """The features of ``projects`` (default: every live project), in seven queries; the words
+    of projects that have none stored yet are computed and stored."""
     projects = (Project.objects.alive() if projects is None else projects).order_by(
         "created_at", "pk"
     )
     rows = list(projects.values_list("pk", "city_id", "city__country", "title", "summary"))
     ids = [row[0] for row in rows]
     wanted = set(ids)
-    themes, sdgs, tags = {}, {}, {}
+    themes, sdgs, tags, methods = {}, {}, {}, {}
     for pk, theme in Project.themes.through.objects.filter(project__in=projects).values_list(
         "project_id", "theme_id"
     ):
@@ -218,6 +242,10 @@ def load_features(projects=None) -> Features:
         "project_id", "sustainabledevelopmentgoal_id"
     ):
         sdgs.setdefault(pk, []).append(goal)
+    for pk, method in ProjectMethod.objects.filter(project__in=projects).values_list(
+        "project_id", "method_id"
+    ):
+        methods.setdefault(pk, []).append(method)
     index = concept_index()
     keys = {}
     for pk, name in TaggedItem.objects.filter(
@@ -240,6 +268,7 @@ def load_features(projects=None) -> Features:
     columns, weights = {}, []
     for kind, values, points in (
         ("theme", themes, THEME_POINTS),
+        ("method", methods, METHOD_POINTS),
         ("tag", tags, TAG_POINTS),
         ("sdg", sdgs, SDG_POINTS),
     ):
@@ -255,7 +284,7 @@ def load_features(projects=None) -> Features:
     word_matrix = np.zeros((len(ids), len(vocabulary)), dtype=np.float32)
     counts = np.zeros(len(ids), dtype=np.int64)
     for row, pk in enumerate(ids):
-        for kind, values in (("theme", themes), ("tag", tags), ("sdg", sdgs)):
+        for kind, values in (("theme", themes), ("method", methods), ("tag", tags), ("sdg", sdgs)):
             for value in values.get(pk, ()):
                 structure[row, columns[(kind, value)]] = 1
         unique = set(word_lists[row])
@@ -298,8 +327,8 @@ class Candidates:
 
 def scores(structure_a, words_a, counts_a, candidates: Candidates, weights) -> np.ndarray:
     """The scores (in 1/SCALE points, whole numbers in float32) of every row of a against every
-    candidate; 0 where they share no theme, tag or goal. Exact: every value stays below 2**24
-    and the rounding of the division is far below the 1/union steps it floors."""
+    candidate; 0 where they share no theme, method, tag or goal. Exact: every value stays below
+    2**24 and the rounding of the division is far below the 1/union steps it floors."""
     points = (structure_a * weights) @ candidates.structure
     shared = words_a @ candidates.words
     union = np.add.outer(counts_a.astype(np.float32), candidates.counts)
@@ -564,17 +593,20 @@ def peer_matches(profile: Profile, user: User, limit: int = SHOWN) -> list[Match
         if key_ >= 0
     ]
     projects = Project.objects.select_related("city").in_bulk([pk for pk, _score in chosen])
-    return with_reasons([(projects[pk], score) for pk, score in chosen], profile)
+    return with_reasons([(projects[pk], score) for pk, score in chosen], profile, user)
 
 
 def stored_matches(project: Project, user: User, limit: int = SHOWN) -> list[Match]:
-    """``project``'s stored peers that ``user`` may see, best first, with reasons (four
-    queries, one when there is none)."""
+    """``project``'s stored peers that ``user`` may see, best first, with reasons (six queries,
+    two when there is none; seven when they share a method: its titles in the reader's
+    language). ``project``'s own method uses are read with their methods, for the page's
+    "Methods and tools used" too."""
     rows = (
         ProjectMatch.objects.filter(project=project, match__in=Project.objects.visible_to(user))
         .select_related("match__city")
         .order_by("-score", "-match__created_at", "-match_id")[:limit]
     )
+    prefetch_related_objects([project], _uses_with_methods())
     tags = list(project.tags.all())
     index = concept_index()
     shared_with = Profile(  # what reasons need: no words, so no glossary
@@ -584,8 +616,9 @@ def stored_matches(project: Project, user: User, limit: int = SHOWN) -> list[Mat
         tag_ids={tag.pk for tag in tags},
         words=[],
         tag_keys={tag_key(tag.name, index) for tag in tags},
+        method_ids={use.method_id for use in project.method_uses.all()},
     )
-    return with_reasons([(row.match, row.score) for row in rows], shared_with)
+    return with_reasons([(row.match, row.score) for row in rows], shared_with, user)
 
 
 def city_matches(
@@ -604,6 +637,12 @@ def city_matches(
         tag_ids=set(),
         words=[],
         tag_keys=set(stored.tag_keys) if stored else set(),
+        # Not in the stored profile: the methods its live projects used (one query).
+        method_ids=set(
+            ProjectMethod.objects.filter(project__city=city, project__deleted_at__isnull=True)
+            .order_by()
+            .values_list("method_id", flat=True)
+        ),
     )
     visible = Project.objects.visible_to(user)
     rows = list(
@@ -638,11 +677,23 @@ def city_matches(
             score += TAG_POINTS * len(
                 {tag_key(tag.name, index) for tag in project.tags.all()} & profile.tag_keys
             )
+            score += METHOD_POINTS * len(
+                {use.method_id for use in project.method_uses.all()} & profile.method_ids
+            )
         score += THEME_POINTS * len(themes & extra_themes)
         if score > 0:
             ranked.append((project, score))
     ranked.sort(key=lambda pair: (-pair[1], -pair[0].created_at.timestamp(), -pair[0].pk))
-    return profile, with_reasons(ranked[:limit], profile)
+    return profile, with_reasons(ranked[:limit], profile, user)
+
+
+def _uses_with_methods() -> Prefetch:
+    """A project's method uses with their methods, by title (``projects.method_uses`` reads the
+    same: the project page reads them once)."""
+    return Prefetch(
+        "method_uses",
+        queryset=ProjectMethod.objects.select_related("method").order_by("method__title", "pk"),
+    )
 
 
 def _prefetch(projects: list[Project]) -> None:
@@ -651,12 +702,31 @@ def _prefetch(projects: list[Project]) -> None:
         Prefetch("themes", queryset=Theme.objects.order_by("kind", "position")),
         Prefetch("sdgs", queryset=SustainableDevelopmentGoal.objects.order_by("number")),
         "tags",  # taggit's manager takes no custom queryset: sorted below
+        _uses_with_methods(),
     )
 
 
-def with_reasons(scored, profile: Profile) -> list[Match]:
-    """Matches with what they share with ``profile``: themes, goals, tags (three queries)."""
+def _shared_methods(project: Project, profile: Profile, user: User | None) -> list[Method]:
+    """The methods ``project`` shares with ``profile`` that ``user`` may read (members-only ones
+    count in the score, but are named only to who may read them)."""
+    members = user is not None and reads_members_content(user)
+    return [
+        use.method
+        for use in project.method_uses.all()
+        if use.method_id in profile.method_ids
+        and (members or use.method.visibility == Visibility.PUBLIC)
+    ]
+
+
+def with_reasons(scored, profile: Profile, user: User | None = None) -> list[Match]:
+    """Matches with what they share with ``profile``: themes, goals, tags, and the methods both
+    used that ``user`` may read (four queries; five when a method is shared: its title in the
+    reader's language)."""
     _prefetch([project for project, _score in scored])
+    shared = {project.pk: _shared_methods(project, profile, user) for project, _score in scored}
+    named = [method for found in shared.values() for method in found]
+    if named:
+        attach_translations(named, get_language())
     index = concept_index()
     matches = []
     for project, score in scored:
@@ -674,5 +744,12 @@ def with_reasons(scored, profile: Profile) -> list[Match]:
         reasons += [
             _("tag “%(tag)s”") % {"tag": tag} for tag in sorted(dict.fromkeys(shared_tags), key=str)
         ]
-        matches.append(Match(project=project, score=round(score, 2), reasons=reasons))
+        matches.append(
+            Match(
+                project=project,
+                score=round(score, 2),
+                reasons=reasons,
+                methods=shared[project.pk],
+            )
+        )
     return matches

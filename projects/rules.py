@@ -84,6 +84,8 @@ rules.add_perm("projects.add_project_for_city", is_city_member | is_moderator)
 rules.add_perm("projects.change_project", can_edit_project)
 rules.add_perm("projects.delete_project", can_edit_project)
 rules.add_perm("projects.undelete_project", is_staff)
+# "We used it in…": the object is the project that used a method (projects/method_uses.py).
+rules.add_perm("projects.record_method_use", can_edit_project)
 rules.add_perm("projects.comment_project", is_alive_project & is_approved_member)
 rules.add_perm("projects.change_comment", is_comment_author & is_live_comment)
 rules.add_perm("projects.delete_comment", is_comment_author & is_live_comment)

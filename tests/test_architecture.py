@@ -20,9 +20,11 @@ APPS = [
     "accounts",
     "cities",
     "notifications",
+    "methods",
     "projects",
     "questions",
     "events",
+    "funding",
     "alliance_portal",
 ]
 

@@ -1,6 +1,7 @@
 from .comment import Comment, CommentReport
 from .match import CityMatch, CityMatchProfile, ProjectMatch, ProjectMatchWords
 from .media import ProjectDocument, ProjectImage
+from .method_use import ProjectMethod
 from .pending import PendingUpload
 from .project import Project, ProjectLink
 from .revision import ProjectRevision
@@ -20,5 +21,6 @@ __all__ = [
     "ProjectLink",
     "ProjectMatch",
     "ProjectMatchWords",
+    "ProjectMethod",
     "ProjectRevision",
 ]

@@ -27,12 +27,28 @@ from cities.enums import ActivityKind, MembershipRole
 from cities.models import ActivityEntry
 from cities.services import activity_record
 from events.models import CalendarFeedToken, Registration
+from funding.models import (
+    CallDeadline,
+    CallInterest,
+    FundingCall,
+    PartnerReply,
+    PartnerSearch,
+    PartnerSheet,
+)
 from languages.enums import TranslationOrigin
 from languages.models import Translation, TranslationRequest, TranslationRevision
+from methods.models import Method, MethodDocument, MethodRevision
 from notifications.enums import NotificationKind
 from notifications.models import Follow, Notification
 from projects.enums import ModerationReason, ReportResolution
-from projects.models import Comment, CommentReport, Project, ProjectDocument, ProjectLink
+from projects.models import (
+    Comment,
+    CommentReport,
+    Project,
+    ProjectDocument,
+    ProjectLink,
+    ProjectMethod,
+)
 from questions.models import Answer
 from tests.factories.accounts import PASSWORD, make_user
 from tests.factories.cities import make_membership
@@ -162,6 +178,48 @@ def rich_person(db, network_coordinator):
         requested_by=person,
     )
     make_entry(proposed_by=person, decided_by=person)
+    method = Method.objects.create(
+        title="Marche sensible",
+        slug="marche-sensible",
+        purpose="Voir la ville autrement.",
+        content_language="fr",
+        author=person,
+    )
+    MethodRevision.objects.create(method=method, number=1, author=person, snapshot={})
+    MethodDocument.objects.create(
+        method=method,
+        file="methods/x.pdf",
+        title="Trame",
+        original_name="trame.pdf",
+        content_type="application/pdf",
+        size=10,
+        uploaded_by=person,
+    )
+    ProjectMethod.objects.create(project=project, method=method, account="Bien.", added_by=person)
+    call = FundingCall.objects.create(
+        programme="urbact",
+        identifier="EX-1",
+        title="Appel",
+        slug="appel",
+        summary="Résumé",
+        opens_on=timezone.localdate(),
+        official_url="https://urbact.eu/",
+        content_language="fr",
+        created_by=person,
+    )
+    CallDeadline.objects.create(call=call, at=timezone.now())
+    CallInterest.objects.create(call=call, city=project.city, level="lead", updated_by=person)
+    search = PartnerSearch.objects.create(
+        call=call,
+        city=other.city,
+        author=person,
+        title="Partenaires",
+        roles_sought="Ville",
+        content_language="fr",
+        closes_on=timezone.localdate(),
+    )
+    PartnerReply.objects.create(search=search, city=project.city, author=person, role="Partenaire")
+    PartnerSheet.objects.create(call=call, city=project.city, language="fr", requested_by=person)
     activity_record(kind=ActivityKind.MEMBERSHIP_APPROVED, actor=person, target=decided)
     LogEntry.objects.log_actions(
         user_id=person.pk, queryset=Project.objects.filter(pk=project.pk), action_flag=ADDITION

@@ -16,11 +16,14 @@ from cities.enums import ActivityKind, MembershipStatus
 from cities.models import ActivityEntry, Membership
 from cities.services import activity_record
 from events.models import Registration
+from funding.models import PartnerSheet
+from funding.sheets import sheet_make
 from notifications.enums import NotificationKind
 from notifications.models import Notification
 from tests.factories.accounts import make_user
 from tests.factories.cities import make_membership
 from tests.factories.events import make_event, make_registration
+from tests.factories.sheets import make_sheet, sheet_call
 
 pytestmark = pytest.mark.django_db
 
@@ -30,6 +33,7 @@ NOTHING = {
     "read_notifications": 0,
     "unconfirmed_accounts": 0,
     "exports": 0,
+    "partner_sheets": 0,
     "activity_entries": 0,
 }
 
@@ -166,3 +170,29 @@ def test_the_task_is_scheduled_daily(settings):
     schedule = settings.CELERY_BEAT_SCHEDULE["apply-retention"]
     assert schedule["task"] == "alliance_portal.tasks.apply_retention"
     assert schedule["schedule"].hour == {3}
+
+
+def test_partner_sheets_go_with_their_files_after_seven_days(member):
+    call = sheet_call()
+    old = make_sheet(call=call, requested_by=member)
+    sheet_make(old)
+    kept = make_sheet(call=call, requested_by=member)
+    sheet_make(kept)
+    old.refresh_from_db()
+    kept.refresh_from_db()
+    files = [old.pdf.name, old.docx.name]
+    storage = old.pdf.storage
+    now = timezone.now()
+    PartnerSheet.objects.filter(pk=old.pk).update(
+        requested_at=now - datetime.timedelta(days=7, seconds=1)
+    )
+    PartnerSheet.objects.filter(pk=kept.pk).update(
+        requested_at=now - datetime.timedelta(days=7) + datetime.timedelta(seconds=1)
+    )
+
+    assert apply_retention(now=now)["partner_sheets"] == 1
+    assert apply_retention(now=now)["partner_sheets"] == 0
+
+    assert list(PartnerSheet.objects.values_list("pk", flat=True)) == [kept.pk]
+    assert not any(storage.exists(name) for name in files)
+    assert storage.exists(kept.pdf.name) and storage.exists(kept.docx.name)

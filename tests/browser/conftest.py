@@ -23,14 +23,19 @@ from cities.models import City, Membership
 from cities.services import activity_record
 from events.enums import AgendaItemKind, EventKind, EventState, RegistrationState
 from events.models import AgendaItem, Event, Registration
+from funding.models import PartnerSearch
+from funding.sheets import sheet_make
 from languages import services as glossary
 from languages.models import GlossaryEntry
 from languages.services import save_machine_translation, save_translation
+from methods.services import method_save
 from notifications.emails import unsubscribe_token
 from projects.enums import ModerationReason
-from projects.models import Comment, CommentReport, Project
+from projects.models import Comment, CommentReport, Project, ProjectMethod
 from projects.services import comment_hide, project_saved
 from questions.models import Answer, Question
+from tests.factories.funding import in_days, make_call
+from tests.factories.sheets import make_sheet
 from tests.pages import expected_status, resolve
 from themes.models import SustainableDevelopmentGoal, Theme
 
@@ -194,6 +199,30 @@ def people(live_server):
     hidden = Comment.objects.create(project=project, author=peer, body="Achetez nos bancs !")
     comment_hide(comment=hidden, moderator=network, reason_kind=ModerationReason.SPAM)
     propose_glossary_correction(member)
+    # A method the square used (tests.pages: /methods/gender-aware-safety-walk/).
+    make_method(member, project)
+    # An open funding call in two stages (tests.pages: /calls/urbact-example-call/).
+    call = make_call(
+        title="URBACT example call",
+        deadlines=((in_days(20), "Expression of interest"), (in_days(80), "Full proposal")),
+        themes=("public-spaces",),
+        created_by=network,
+        is_example=True,
+    )
+    # Saint-Brieuc's partner sheet for it, made (tests.pages: its status page, ready).
+    sheet = make_sheet(call=call, city="saint-brieuc", language="fr", requested_by=member)
+    sheet_make(sheet)
+    # Saint-Brieuc looks for partners for the square, for that call (tests.pages: /partners/).
+    partner_search = PartnerSearch.objects.create(
+        call=call,
+        project=project,
+        city=project.city,
+        author=member,
+        title="Une ville suédoise pour tester le mobilier",
+        roles_sought="Une ville partenaire qui a testé du mobilier temporaire.",
+        content_language="fr",
+        closes_on=timezone.localdate() + datetime.timedelta(days=15),
+    )
     # What the set-up sent (the hidden comment's author was told) belongs to no test.
     mail.outbox.clear()
     return {
@@ -208,6 +237,8 @@ def people(live_server):
             "token": unsubscribe_token(member),
             "project": project.pk,
             "peer": peer.pk,
+            "sheet": sheet.token,
+            "partner_search": partner_search.pk,
             **export_links(member, peer),
         },
     }
@@ -314,6 +345,26 @@ def make_project(author: User) -> Project:
     project.save()
     project_saved(project=project, user=author)
     return project
+
+
+def make_method(author: User, project: Project) -> None:
+    """“Gender-aware safety walk”, written up by Saint-Brieuc, used by the square."""
+    method = method_save(
+        data={
+            "title": "Gender-aware safety walk",
+            "purpose": "Walk the neighbourhood at night with the women who live there.",
+            "steps": "1. Invite residents.\n2. Walk at night.\n3. Map what you saw.",
+            "time_needed": "Two evenings",
+            "content_language": "en",
+            "city": project.city,
+        },
+        themes=Theme.objects.filter(slug="public-spaces"),
+        tags=["gender"],
+        user=author,
+    )
+    ProjectMethod.objects.create(
+        project=project, method=method, account="Deux marches, de nuit.", added_by=author
+    )
 
 
 def translate_project(project: Project, translator: User) -> None:

@@ -246,7 +246,8 @@ def test_city_detail_query_budget_holds_with_many_people(
     make_people("saint-brieuc", size)
     warm_content_types()
 
-    with django_assert_num_queries(12):  # with the people, the questions and the follow button
+    # with the people, the questions, the follow button and the open partner searches
+    with django_assert_num_queries(13):
         response = member_client.get("/en/cities/saint-brieuc/")
 
     assert len(re.findall(r"<strong>", response.content.decode())) == size + 1

@@ -97,6 +97,7 @@ def test_celery_worker_finds_every_task_of_the_apps():
         "core.tasks.deliver_email",
         "events.tasks.mail_event_cancelled",
         "events.tasks.mail_seats",
+        "funding.tasks.make_partner_sheet",
         "languages.tasks.machine_translate",
         "notifications.tasks.send_at_once",
         "notifications.tasks.send_digests",

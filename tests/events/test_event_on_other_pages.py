@@ -200,8 +200,9 @@ def test_project_page_query_budget_holds_with_many_events(
     warm_content_types()
 
     # with the stored peer matches, questions, the translations of the page and of the event
-    # cards, and the tag translations the matches' reasons name, read once per version
-    with django_assert_num_queries(14):
+    # cards, the tag translations the matches' reasons name, read once per version, and the
+    # methods and tools the project used
+    with django_assert_num_queries(15):
         response = anonymous_client.get("/en/projects/popular-project/")
 
     assert len(card_titles(response)) == min(size, 6)

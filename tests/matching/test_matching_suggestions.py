@@ -229,11 +229,11 @@ def test_suggestions_budget(member_client, size, django_assert_num_queries):
     compute_all_matches()
     ContentType.objects.clear_cache()  # as in a fresh process
 
-    # The city's stored profile and matches (two queries), the matches' themes, goals and tags
-    # (three), the matches' titles in the reader's language (two, with the content type), the
-    # questions (two), their translations (two, with the content type), the people (three);
-    # the city's projects are not loaded.
-    with django_assert_num_queries(19):
+    # The city's stored profile and matches (two queries), the methods its projects used (one),
+    # the matches' themes, goals, tags and method uses (four), the matches' titles in the
+    # reader's language (two, with the content type), the questions (two), their translations
+    # (two, with the content type), the people (three); the city's projects are not loaded.
+    with django_assert_num_queries(21):
         response = member_client.get("/en/suggestions/")
 
     assert len(PROJECT.findall(part(response, "matches-heading"))) == min(size // 2, 10)

@@ -147,9 +147,10 @@ def test_project_detail_budget_anonymous(anonymous_client, data, django_assert_n
     ContentType.objects.clear_cache()  # as in a fresh process
 
     # 1 or 100 peer projects in Sweden: the stored matches are read in one query, their themes,
-    # goals and tags in three, whatever their number; the translations shown are one query (the
-    # tag translations were read when the matches were computed).
-    with django_assert_num_queries(16):
+    # goals, tags and method uses in four, whatever their number; the translations shown are
+    # one query (the tag translations were read when the matches were computed); the project's
+    # own method uses with their methods, one ("Methods and tools used", shared with the matches).
+    with django_assert_num_queries(18):
         response = anonymous_client.get(data.project.get_absolute_url())
 
     html = response.content.decode()
@@ -168,9 +169,10 @@ def test_project_detail_budget_member(member_client, data, django_assert_num_que
         make_document(project=data.project, title=f"Document {number}")
     ContentType.objects.clear_cache()  # as in a fresh process
 
-    # With 1 or 100 peer projects in Sweden: matches (four queries), questions about the
-    # project, the follow button, the translations shown.
-    with django_assert_num_queries(23):
+    # With 1 or 100 peer projects in Sweden: matches (five queries, with their method uses),
+    # the project's own method uses (one), questions about the project, the follow button, the
+    # translations shown, the open partner searches (one).
+    with django_assert_num_queries(26):
         response = member_client.get(data.project.get_absolute_url())
 
     html = response.content.decode()
@@ -237,7 +239,8 @@ def test_city_detail_budget_anonymous(anonymous_client, data, django_assert_max_
 
 
 def test_city_detail_budget_member(member_client, data, django_assert_max_num_queries):
-    with django_assert_max_num_queries(15):  # measured: 14 (questions, follow button, map)
+    # measured: 15 (questions, follow button, map, open partner searches)
+    with django_assert_max_num_queries(16):
         response = member_client.get("/en/cities/saint-brieuc/")
 
     in_city = Project.objects.filter(city__slug="saint-brieuc").count()

@@ -183,7 +183,7 @@ def test_pages_with_questions_budget_anonymous(
         ("/en/", 4, 14),
         # The translations of the question cards, and once per process the content type of
         # questions (the theme page reads it already).
-        ("/en/cities/saint-brieuc/", 6, 16),  # with the map's cities
+        ("/en/cities/saint-brieuc/", 6, 17),  # with the map's cities, the partner searches
         ("/en/themes/public-spaces/", 6, 13),
         ("/en/search/?q=bulk", 10, 11),  # with the translations
     ],
@@ -208,8 +208,9 @@ def test_project_page_with_questions_budget(
     make_member(city="umea")
 
     # with the translations of the question cards, once per process the content type of
-    # questions, and the tag translations the peer matches' reasons read once per version
-    with django_assert_num_queries(21):
+    # questions, the tag translations the peer matches' reasons read once per version, and the
+    # open partner searches about the project, and the methods and tools it used
+    with django_assert_num_queries(23):
         response = member_client.get(project.get_absolute_url())
 
     assert cards(response) == min(len(questions), 6)

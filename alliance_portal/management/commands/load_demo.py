@@ -14,8 +14,15 @@ from cities.models import City, Membership
 from cities.rules import COORDINATORS_GROUP
 from events.demo import load_events
 from events.demo_translations import load_event_translations
+from funding.demo import load_funding
+from funding.demo_translations import load_call_translations
+from methods.demo import USES as METHOD_USES
+from methods.demo import load_methods
+from methods.demo_translations import load_method_translations
+from methods.models import Method
 from projects.demo import load_projects
 from projects.demo_translations import load_project_translations
+from projects.models import Project, ProjectMethod
 from questions.demo import load_questions
 from questions.demo_translations import load_question_translations
 from themes.models import Theme
@@ -149,6 +156,23 @@ PENDING = (
 ADMIN = ("admin@demo.alliance.example", "Portal Admin")
 
 
+def load_method_uses() -> None:
+    """Which demo project used which demo method, and how it went (methods.demo.USES): the
+    projects' floor is above the methods', so the link is made here."""
+    projects = {project.slug: project for project in Project.objects.all()}
+    methods = {method.slug: method for method in Method.objects.all()}
+    people = {
+        user.email: user for user in User.objects.filter(email__endswith="demo.alliance.example")
+    }
+    for project_slug, method_slug, email, account in METHOD_USES:
+        if project_slug in projects and method_slug in methods:
+            ProjectMethod.objects.get_or_create(
+                project=projects[project_slug],
+                method=methods[method_slug],
+                defaults={"account": account, "added_by": people.get(email)},
+            )
+
+
 class Command(BaseCommand):
     help = "Load demo people and memberships (idempotent). Refuses to run with DEBUG off."
 
@@ -172,6 +196,13 @@ class Command(BaseCommand):
             load_questions()
             load_event_translations()
             load_question_translations()
+            load_methods()
+            load_method_translations()
+            load_method_uses()
+            # Interests name projects, and the suggested consortia read the peer matches
+            # computed below.
+            load_funding()
+            load_call_translations()
         # The demo's projects are written without the services: their peer matches at once.
         call_command("compute_matches", stdout=self.stdout)
         self._print_sign_in()
