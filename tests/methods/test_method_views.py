@@ -144,10 +144,12 @@ def test_list_offers_to_write_a_method_to_members_only(anonymous_client, member_
     assert 'href="/en/methods/new/"' in member_client.get("/en/methods/").content.decode()
 
 
-def test_main_menu_leads_to_the_methods(anonymous_client):
-    html = anonymous_client.get("/en/methods/").content.decode()
+def test_every_page_leads_to_the_methods_and_the_calls(anonymous_client):
+    html = anonymous_client.get("/en/").content.decode()
+    footer = html[html.index("<footer") :]
 
-    assert '<a href="/en/methods/" aria-current="page">Methods and tools</a>' in html
+    assert '<a href="/en/methods/">Methods and tools</a>' in footer
+    assert '<a href="/en/calls/">Funding calls</a>' in footer
 
 
 # --- Detail -----------------------------------------------------------------------------------
